@@ -1,0 +1,36 @@
+namespace DrillRunner.Model;
+
+/// <summary>
+/// A group of instances (processes or containers). Settings are passed as environment variables and
+/// may use <c>{port}</c>, <c>{instance}</c> (1-based) and <c>{service}</c> placeholders.
+/// </summary>
+public sealed class ServiceSpec
+{
+    public string Name { get; init; } = "";
+
+    public int Instances { get; init; } = 1;
+
+    /// <summary>Port of the first instance; instance <c>i</c> (1-based) listens on <c>Port + i - 1</c>. 0: no port.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Local driver: the program to start (resolved against the environment file's folder when relative).</summary>
+    public string? Command { get; init; }
+
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Docker driver: image to run for <c>env up</c>.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>Docker driver: how to build <see cref="Image"/> locally when it is missing.</summary>
+    public ImageBuildSpec? Build { get; init; }
+
+    /// <summary>Docker driver: adopt existing containers instead of creating them.</summary>
+    public SelectorSpec? Selector { get; init; }
+
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>HTTP path answering 200 when the instance is healthy, e.g. <c>/health</c>.</summary>
+    public string? HealthPath { get; init; }
+
+    public SupervisorSpec? Supervisor { get; init; }
+}
