@@ -1,3 +1,5 @@
+using DrillRunner.Loading;
+
 namespace DrillRunner.Model;
 
 /// <summary>
@@ -33,4 +35,7 @@ public sealed class ServiceSpec
     public string? HealthPath { get; init; }
 
     public SupervisorSpec? Supervisor { get; init; }
+
+    /// <summary>Where the service is declared; not a YAML field.</summary>
+    public SourceLocation Location { get; set; } = SourceLocation.None;
 }

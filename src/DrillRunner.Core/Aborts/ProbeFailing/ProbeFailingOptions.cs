@@ -1,0 +1,11 @@
+using DrillRunner.Model;
+
+namespace DrillRunner.Aborts.ProbeFailing;
+
+/// <summary>Abort <c>probe-failing</c>: a probe (or any probe) failing continuously for longer than <see cref="For"/>.</summary>
+public sealed class ProbeFailingOptions : AbortOptions
+{
+    public string? Probe { get; init; }
+
+    public TimeSpan For { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,35 @@
+using DrillRunner.Aborts.ErrorRate;
+using DrillRunner.Aborts.ProbeFailing;
+using DrillRunner.Model;
+using DrillRunner.Objectives.Availability;
+using DrillRunner.Objectives.Recover;
+using DrillRunner.Probes.Http;
+using DrillRunner.Steps.Configure;
+using DrillRunner.Steps.Instances;
+using DrillRunner.Steps.Restart;
+using DrillRunner.Steps.Scale;
+
+namespace DrillRunner.Catalog;
+
+/// <summary>Registers the driver-independent faults, actions, probes, objectives and abort conditions.</summary>
+public static class CoreCatalog
+{
+    public static DrillCatalog AddCoreComponents(this DrillCatalog catalog)
+    {
+        var ensureRunning = new EnsureRunningUndo();
+        return catalog
+            .AddStep<KillOptions>("kill", o => new InstanceFault(o, InstanceFaultKind.Kill(o.Signal)), ensureRunning)
+            .AddStep<TargetedStepOptions>("crash", o => new InstanceFault(o, InstanceFaultKind.Crash), ensureRunning)
+            .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
+            .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
+            .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
+            .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
+            .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))
+            .AddStep<ScaleOptions>("scale", o => new ScaleAction(o), new ScaleUndo())
+            .AddProbe<HttpProbeOptions>("http", o => new HttpProbe(o))
+            .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
+            .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
+            .AddAbort<ProbeFailingOptions>("probe-failing", o => new ProbeFailingCondition(o))
+            .AddAbort<ErrorRateOptions>("error-rate", o => new ErrorRateCondition(o));
+    }
+}

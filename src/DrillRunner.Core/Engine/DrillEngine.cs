@@ -1,0 +1,81 @@
+using System.Globalization;
+using DrillRunner.Catalog;
+using DrillRunner.Drivers;
+using DrillRunner.Engine.Locks;
+using DrillRunner.Journal;
+using DrillRunner.Loading;
+using DrillRunner.Timeline;
+
+namespace DrillRunner.Engine;
+
+/// <summary>
+/// Runs a drill through the lifecycle of DESIGN.md: guardrails, preflight, inject (with abort conditions),
+/// restore (always, in reverse, verified), recover, score. The restore runs in a finally: after success,
+/// abort, cancellation and errors alike.
+/// </summary>
+public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEnvironmentLock environmentLock, TimeProvider time)
+{
+    /// <summary>How often progress is published.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+    public async Task<RunResult> RunAsync(LoadedDrill drill, IEnvironmentDriver driver, RunRequest request, CancellationToken abort)
+    {
+        Guardrails.Check(drill);
+        var runId = request.RunId ?? RunIds.New(time);
+        await using var held = await environmentLock.AcquireAsync(drill.Environment.Name, runId, CancellationToken.None);
+        await new CrashRecovery(journal, catalog, time).RecoverEnvironmentAsync(drill.Environment, driver, CancellationToken.None);
+
+        var seed = request.Seed ?? Random.Shared.Next();
+        await using var resources = new RunResources();
+        var context = new StepContext
+        {
+            RunId = runId,
+            Environment = drill.Environment,
+            Driver = driver,
+            Time = time,
+            Timeline = new RunTimeline(),
+            Random = new Random(seed),
+            Resources = resources,
+            Operator = request.Operator,
+        };
+        var state = new RunState(drill, context, journal);
+        await journal.CreateRunAsync(
+            new RunRecord(runId, drill.Spec.Name, drill.Environment.Name, driver.Name, request.Trigger, drill.DrillFile, drill.Environment.SourceFile, RunStatus.Running, state.StartedAt),
+            CancellationToken.None);
+        await state.LogAsync(EventKinds.Note, $"run {runId} of drill '{drill.Spec.Name}' on '{drill.Environment.Name}' ({driver.Name} driver), trigger {request.Trigger}, seed {seed.ToString(CultureInfo.InvariantCulture)}");
+
+        using var progressStop = new CancellationTokenSource();
+        var progress = PublishProgressAsync(state, request.Progress, progressStop.Token);
+        try
+        {
+            var outcome = await new RunLifecycle(state, catalog).RunAsync(abort);
+            return outcome;
+        }
+        finally
+        {
+            await progressStop.CancelAsync();
+            await progress;
+        }
+    }
+
+    private async Task PublishProgressAsync(RunState state, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                progress.Report(RunProgressFactory.Create(state));
+                await Task.Delay(ProgressInterval, time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Report(RunProgressFactory.Create(state));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace DrillRunner.Engine;
+
+/// <summary>Who asked for a run and how; everything optional has a sensible default.</summary>
+public sealed record RunRequest
+{
+    public string? RunId { get; init; }
+
+    /// <summary>e.g. <c>cli:alice</c>, <c>schedule</c>, <c>api:bob (reason)</c>.</summary>
+    public string Trigger { get; init; } = "cli";
+
+    /// <summary>Seed for target selection; null picks one at random (and it is logged).</summary>
+    public int? Seed { get; init; }
+
+    public IOperatorChannel? Operator { get; init; }
+
+    public IProgress<RunProgress>? Progress { get; init; }
+}

@@ -1,0 +1,26 @@
+using DrillRunner.Journal;
+using DrillRunner.Scoring;
+using DrillRunner.Timeline;
+
+namespace DrillRunner.Engine;
+
+/// <summary>Everything known about a finished run: the input of every report format.</summary>
+public sealed record RunResult(
+    string RunId,
+    string Drill,
+    string? Description,
+    string Environment,
+    string Driver,
+    string Trigger,
+    RunStatus Status,
+    string? Reason,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt,
+    RunWindow? Window,
+    IReadOnlyList<StepSummary> Steps,
+    IReadOnlyList<UndoEntry> Changes,
+    TimelineSnapshot Timeline,
+    Score? Score);
+
+/// <summary>A step as planned in the drill file, for the report's root-cause and resolution sections.</summary>
+public sealed record StepSummary(string Label, string Kind, string Description, TimeSpan At, TimeSpan? Duration, bool IsFault);

@@ -1,0 +1,16 @@
+namespace DrillRunner.Journal;
+
+public enum RunStatus
+{
+    /// <summary>In progress (or the runner died; crash recovery finishes it).</summary>
+    Running,
+    Completed,
+    Aborted,
+    NotStarted,
+    /// <summary>The runner died mid-run; a later start restored what it had changed.</summary>
+    Interrupted,
+    /// <summary>Something the run changed could not be undone and verified: the worst outcome.</summary>
+    RestoreFailed,
+    /// <summary>The engine hit an unexpected error; the restore still ran.</summary>
+    Errored,
+}

@@ -1,0 +1,92 @@
+using DrillRunner.Model;
+
+namespace DrillRunner.Loading;
+
+/// <summary>Loads and validates an environment file; throws <see cref="DrillInputException"/> with every problem.</summary>
+public static class EnvironmentLoader
+{
+    private static readonly string[] Drivers = ["auto", "local", "docker"];
+
+    public static EnvironmentSpec Load(string path)
+    {
+        var problems = new ProblemList();
+        var spec = Read(path, problems);
+        problems.ThrowIfAny();
+        return spec!;
+    }
+
+    internal static EnvironmentSpec? Read(string path, ProblemList problems)
+    {
+        var file = Path.GetFullPath(path);
+        if (!FileText.TryRead(file, problems, out var text))
+        {
+            return null;
+        }
+
+        var root = YamlDocumentReader.Read(file, text, problems);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var spec = new YamlBinder(file, problems, NoKinds.Instance).BindRoot<EnvironmentSpec>(root);
+        if (spec is null)
+        {
+            return null;
+        }
+
+        spec = new EnvironmentSpec
+        {
+            Name = spec.Name,
+            Driver = spec.Driver,
+            Protected = spec.Protected,
+            Allowlist = spec.Allowlist,
+            Docker = spec.Docker,
+            Services = spec.Services,
+            Endpoints = spec.Endpoints,
+            BaseDirectory = Path.GetDirectoryName(file)!,
+            SourceFile = file,
+        };
+        Check(spec, file, problems);
+        return spec;
+    }
+
+    private static void Check(EnvironmentSpec spec, string file, ProblemList problems)
+    {
+        var top = new SourceLocation(file, 1, 1);
+        if (string.IsNullOrWhiteSpace(spec.Name))
+        {
+            problems.Add(top, "name", "is required");
+        }
+
+        if (!Drivers.Contains(spec.Driver, StringComparer.Ordinal))
+        {
+            problems.Add(top, "driver", $"'{spec.Driver}' is not one of: {string.Join(", ", Drivers)}");
+        }
+
+        foreach (var (name, service) in spec.Services)
+        {
+            if (service.Instances is < 1 or > 50)
+            {
+                problems.Add(service.Location, $"services.{name}.instances", "must be between 1 and 50");
+            }
+
+            if (service.Port != 0 && (service.Port < 1024 || service.Port + service.Instances > 65535))
+            {
+                problems.Add(service.Location, $"services.{name}.port", "must leave room for every instance between 1024 and 65535");
+            }
+        }
+
+        foreach (var (name, url) in spec.Endpoints)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            {
+                problems.Add(top, $"endpoints.{name}", $"'{url}' is not an absolute URL");
+            }
+            else if (!Allowlist.Allows(spec, uri))
+            {
+                problems.Add(top, $"endpoints.{name}", $"host '{uri.Host}' is not in the allowlist ({string.Join(", ", spec.Allowlist)})");
+            }
+        }
+    }
+}

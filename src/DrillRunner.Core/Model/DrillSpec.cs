@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DrillRunner.Model;
+
+/// <summary>A rehearsal of an incident, loaded from <c>drills/*.yaml</c>.</summary>
+public sealed class DrillSpec
+{
+    [Required]
+    public string Name { get; init; } = "";
+
+    public string? Description { get; init; }
+
+    /// <summary>Environment name (looked up in <c>drills/environments/</c>) or a path to its file.</summary>
+    [Required]
+    public string Environment { get; init; } = "";
+
+    public ScheduleSpec? Schedule { get; init; }
+
+    public PreflightSpec Preflight { get; init; } = new();
+
+    public IReadOnlyList<ProbeOptions> Probes { get; init; } = [];
+
+    public IReadOnlyList<StepOptions> Steps { get; init; } = [];
+
+    public IReadOnlyList<ObjectiveOptions> Objectives { get; init; } = [];
+
+    public IReadOnlyList<AbortOptions> Abort { get; init; } = [];
+
+    /// <summary>The drill's own clean-up actions, run after every fault is undone.</summary>
+    public IReadOnlyList<StepOptions> Rollbacks { get; init; } = [];
+
+    public RecoverySpec Recovery { get; init; } = new();
+
+    /// <summary>Score below which the verdict is FAIL even when no hard gate was missed.</summary>
+    [Range(0, 100)]
+    public double PassScore { get; init; } = 70;
+}

@@ -1,0 +1,10 @@
+namespace DrillRunner.Model;
+
+/// <summary>Steady state required before anything is injected: every probe passing for <see cref="Window"/>.</summary>
+public sealed class PreflightSpec
+{
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long to wait for the steady state before the run ends <c>not-started</c>.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using DrillRunner.Units;
+
+namespace DrillRunner.Model;
+
+/// <summary>A step aimed at some instances of one service: <c>count</c> or <c>percent</c> of them (default 1).</summary>
+public class TargetedStepOptions : StepOptions
+{
+    [Required]
+    public string Service { get; init; } = "";
+
+    [Range(1, 1000)]
+    public int? Count { get; init; }
+
+    public Percentage? Percent { get; init; }
+
+    /// <summary>Guardrail: a fault on every instance of a service is refused unless this is true.</summary>
+    public bool AllowTotalOutage { get; init; }
+}

@@ -1,0 +1,36 @@
+using DrillRunner.Scoring;
+using DrillRunner.Units;
+
+namespace DrillRunner.Objectives.Recover;
+
+/// <summary>RTO = E6 - E1. A hard gate: missing it fails the run.</summary>
+internal sealed class RecoverObjective(RecoverOptions options) : IObjective
+{
+    public string Kind => "recover";
+
+    public double DefaultWeight => 30;
+
+    public bool IsGate => true;
+
+    public ObjectiveResult Evaluate(ScoringInput input, double weight)
+    {
+        var target = $"<= {DurationParser.Format(options.Target)}";
+        var firstFailure = RecoveryAnalysis.FirstFailure(input);
+        if (firstFailure is null)
+        {
+            return new ObjectiveResult(Kind, target, "0s (no failing sample)", true, 1, weight, IsGate, "probes never failed: users saw no outage");
+        }
+
+        var back = RecoveryAnalysis.SteadyStateBack(input, firstFailure.Value);
+        if (back is null)
+        {
+            return new ObjectiveResult(Kind, target, "not recovered", false, 0, weight, IsGate,
+                $"first failure at {firstFailure:HH:mm:ss.fff}; steady state not back for {input.Recovery.ConsecutiveSamples} consecutive samples");
+        }
+
+        var rto = back.Value - firstFailure.Value;
+        var met = rto <= options.Target;
+        return new ObjectiveResult(Kind, target, DurationParser.Format(rto), met, met ? 1 : 0, weight, IsGate,
+            $"first failure {firstFailure:HH:mm:ss.fff}, service back {back:HH:mm:ss.fff}");
+    }
+}

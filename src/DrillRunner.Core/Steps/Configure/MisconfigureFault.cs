@@ -1,0 +1,39 @@
+using DrillRunner.Engine;
+using DrillRunner.Journal;
+using DrillRunner.Steps.Instances;
+
+namespace DrillRunner.Steps.Configure;
+
+/// <summary>
+/// Fault <c>misconfigure</c>: restarts (local) or recreates (docker) instances with wrong settings, the way a
+/// bad deploy does. The undo record keeps each instance's original values.
+/// </summary>
+internal sealed class MisconfigureFault(ConfigureOptions options) : IStep
+{
+    public bool IsFault => true;
+
+    public string Describe() => $"misconfigure {options.Service}: {string.Join(", ", options.Settings.Select(p => $"{p.Key}={p.Value}"))}";
+
+    public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var targets = await TargetPicker.PickAsync(context, options, cancellationToken);
+        var snapshots = targets
+            .Select(t => new InstanceSettingsSnapshot(
+                t.Id,
+                options.Settings.Keys.ToDictionary(k => k, k => t.Settings.GetValueOrDefault(k), StringComparer.Ordinal)))
+            .ToList();
+        return new UndoRecord(options.Kind, string.Join(", ", snapshots.Select(s => s.Instance)), new SettingsPayload(snapshots).ToJson());
+    }
+
+    public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
+    {
+        var wanted = SettingsApplier.Normalize(options.Settings);
+        var payload = SettingsPayload.FromJson(undo!.Payload);
+        foreach (var snapshot in payload.Instances)
+        {
+            await SettingsApplier.ApplyAsync(context, snapshot.Instance, wanted, cancellationToken);
+        }
+
+        return $"{Describe()} on {undo.Target}";
+    }
+}

@@ -1,0 +1,41 @@
+using DrillRunner.Drivers;
+using DrillRunner.Engine;
+using DrillRunner.Journal;
+
+namespace DrillRunner.Steps.Instances;
+
+/// <summary>
+/// Undo of every node-loss fault: bring each instance back to running and healthy, whatever state the fault
+/// (or a supervisor restart) left it in. Idempotent: a running instance is left alone.
+/// </summary>
+internal sealed class EnsureRunningUndo : IUndoHandler
+{
+    public async Task<string> UndoAsync(StepContext context, UndoRecord record, CancellationToken cancellationToken)
+    {
+        var done = new List<string>();
+        foreach (var id in InstanceList.FromJson(record.Payload).Instances)
+        {
+            var info = await context.Driver.GetInstanceAsync(id, cancellationToken);
+            switch (info.State)
+            {
+                case InstanceState.Paused:
+                    await context.Driver.UnpauseAsync(id, cancellationToken);
+                    done.Add($"unpaused {id}");
+                    break;
+                case InstanceState.Running or InstanceState.Restarting:
+                    done.Add($"{id} already running");
+                    break;
+                case InstanceState.Missing:
+                    throw new DriverException($"{id} no longer exists; it cannot be started again");
+                default:
+                    await context.Driver.StartAsync(id, cancellationToken);
+                    done.Add($"started {id}");
+                    break;
+            }
+
+            await InstanceWaiter.WaitForAsync(context, id, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
+        }
+
+        return string.Join(", ", done);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using DrillRunner.Engine;
+using DrillRunner.Journal;
+
+namespace DrillRunner.Steps.Scale;
+
+/// <summary>Runbook action <c>scale</c>. Undone at restore: the service goes back to its replica count.</summary>
+internal sealed class ScaleAction(ScaleOptions options) : IStep
+{
+    public bool IsFault => false;
+
+    public string Describe() => $"scale {options.Service} to {options.Replicas}";
+
+    public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var current = await context.Driver.ListInstancesAsync(options.Service, cancellationToken);
+        return new UndoRecord(options.Kind, options.Service, ScaleUndo.Payload(options.Service, current.Count));
+    }
+
+    public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
+    {
+        await context.Driver.ScaleAsync(options.Service, options.Replicas, cancellationToken);
+        await ScaleUndo.VerifyAsync(context, options.Service, options.Replicas, cancellationToken);
+        return $"scaled {options.Service} to {options.Replicas.ToString(CultureInfo.InvariantCulture)}";
+    }
+}

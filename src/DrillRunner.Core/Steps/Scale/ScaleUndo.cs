@@ -1,0 +1,38 @@
+using System.Text.Json;
+using DrillRunner.Drivers;
+using DrillRunner.Engine;
+using DrillRunner.Journal;
+using DrillRunner.Steps.Instances;
+
+namespace DrillRunner.Steps.Scale;
+
+/// <summary>Puts a service back to the replica count it had before a <c>scale</c> action.</summary>
+internal sealed class ScaleUndo : IUndoHandler
+{
+    public static string Payload(string service, int replicas) =>
+        JsonSerializer.Serialize(new ScalePayload(service, replicas), JsonDefaults.Options);
+
+    public async Task<string> UndoAsync(StepContext context, UndoRecord record, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<ScalePayload>(record.Payload, JsonDefaults.Options)!;
+        await context.Driver.ScaleAsync(payload.Service, payload.Replicas, cancellationToken);
+        await VerifyAsync(context, payload.Service, payload.Replicas, cancellationToken);
+        return $"scaled {payload.Service} back to {payload.Replicas}";
+    }
+
+    public static async Task VerifyAsync(StepContext context, string service, int replicas, CancellationToken cancellationToken)
+    {
+        var instances = await context.Driver.ListInstancesAsync(service, cancellationToken);
+        if (instances.Count != replicas)
+        {
+            throw new DriverException($"{service} has {instances.Count} instance(s) after scaling, expected {replicas}");
+        }
+
+        foreach (var instance in instances)
+        {
+            await InstanceWaiter.WaitForAsync(context, instance.Id, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
+        }
+    }
+
+    private sealed record ScalePayload(string Service, int Replicas);
+}

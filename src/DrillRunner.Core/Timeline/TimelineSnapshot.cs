@@ -1,0 +1,11 @@
+namespace DrillRunner.Timeline;
+
+/// <summary>An immutable copy of a timeline, the input of scoring and reports.</summary>
+public sealed record TimelineSnapshot(
+    IReadOnlyList<TimelineEvent> Events,
+    IReadOnlyList<ProbeSample> Samples,
+    IReadOnlyList<TrafficSecond> Traffic,
+    IReadOnlyList<TrafficSummary> TrafficSummaries)
+{
+    public static readonly TimelineSnapshot Empty = new([], [], [], []);
+}
