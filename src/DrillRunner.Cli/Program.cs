@@ -1,1 +1,24 @@
-return 0;
+using System.CommandLine;
+using DrillRunner.Cli.Commands;
+using Spectre.Console;
+
+// Logs and CI capture output: do not wrap lines at a guessed 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 240;
+}
+
+var root = new RootCommand("DrillRunner: rehearse incidents in staging, restore everything, score the recovery")
+{
+    CommonOptions.StateDirectory,
+};
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(EnvCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(RunsCommand.Create());
+root.Subcommands.Add(RunsCommand.CreateRecover());
+
+// Ctrl+C is handled by the commands (abort, then restore); System.CommandLine must not kill the process.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -38,6 +38,11 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             Resources = resources,
             Operator = request.Operator,
         };
+        if (request.Events is { } events)
+        {
+            context.Timeline.EventAdded += events.Report;
+        }
+
         var state = new RunState(drill, context, journal);
         await journal.CreateRunAsync(
             new RunRecord(runId, drill.Spec.Name, drill.Environment.Name, driver.Name, request.Trigger, drill.DrillFile, drill.Environment.SourceFile, RunStatus.Running, state.StartedAt),

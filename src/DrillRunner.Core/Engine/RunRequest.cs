@@ -1,3 +1,5 @@
+using DrillRunner.Timeline;
+
 namespace DrillRunner.Engine;
 
 /// <summary>Who asked for a run and how; everything optional has a sensible default.</summary>
@@ -14,4 +16,7 @@ public sealed record RunRequest
     public IOperatorChannel? Operator { get; init; }
 
     public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>Receives every timeline event as it happens.</summary>
+    public IProgress<TimelineEvent>? Events { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace DrillRunner.Scoring;
 
-/// <summary>How one objective fared: target vs achieved, its 0..1 score and weight.</summary>
+/// <summary>How one objective fared: target vs achieved, its 0..1 score and weight, and what to do when missed.</summary>
 public sealed record ObjectiveResult(
     string Kind,
     string Target,
@@ -9,4 +9,5 @@ public sealed record ObjectiveResult(
     double Score,
     double Weight,
     bool IsGate,
-    string Detail);
+    string Detail,
+    string? Remedy = null);

@@ -31,7 +31,8 @@ internal sealed class AvailabilityObjective(AvailabilityOptions options) : IObje
         var score = budget <= 0 ? (errors <= 0 ? 1 : 0) : Math.Clamp(1 - ((errors - budget) / budget), 0, 1);
         var met = achieved >= options.Target.Fraction;
         return new ObjectiveResult(Kind, target, new Percentage(achieved).ToString(), met, met ? 1 : score, weight, IsGate,
-            $"{good.ToString(CultureInfo.InvariantCulture)} good of {total.ToString(CultureInfo.InvariantCulture)} {source}");
+            $"{good.ToString(CultureInfo.InvariantCulture)} good of {total.ToString(CultureInfo.InvariantCulture)} {source}",
+            met ? null : "Add redundancy so one failure does not reach users: more instances behind health-checked load balancing, retries on idempotent requests, faster failure detection.");
     }
 
     private static (long Good, long Total, string Source) Count(ScoringInput input)

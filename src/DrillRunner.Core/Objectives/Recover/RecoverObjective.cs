@@ -6,6 +6,9 @@ namespace DrillRunner.Objectives.Recover;
 /// <summary>RTO = E6 - E1. A hard gate: missing it fails the run.</summary>
 internal sealed class RecoverObjective(RecoverOptions options) : IObjective
 {
+    private const string Remedy =
+        "Shorten recovery: automate the restart or failover (process manager, restart policy, health-checked load balancing) and rehearse the runbook until it fits the RTO.";
+
     public string Kind => "recover";
 
     public double DefaultWeight => 30;
@@ -25,12 +28,13 @@ internal sealed class RecoverObjective(RecoverOptions options) : IObjective
         if (back is null)
         {
             return new ObjectiveResult(Kind, target, "not recovered", false, 0, weight, IsGate,
-                $"first failure at {firstFailure:HH:mm:ss.fff}; steady state not back for {input.Recovery.ConsecutiveSamples} consecutive samples");
+                $"first failure at {firstFailure:HH:mm:ss.fff}; steady state not back for {input.Recovery.ConsecutiveSamples} consecutive samples",
+                Remedy);
         }
 
         var rto = back.Value - firstFailure.Value;
         var met = rto <= options.Target;
         return new ObjectiveResult(Kind, target, DurationParser.Format(rto), met, met ? 1 : 0, weight, IsGate,
-            $"first failure {firstFailure:HH:mm:ss.fff}, service back {back:HH:mm:ss.fff}");
+            $"first failure {firstFailure:HH:mm:ss.fff}, service back {back:HH:mm:ss.fff}", met ? null : Remedy);
     }
 }

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using DrillRunner.Cli.Terminal;
+using Spectre.Console;
+
+namespace DrillRunner.Cli.Commands;
+
+/// <summary><c>drill run &lt;drill&gt;</c>: runs a drill against its (already up) environment.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var drill = new Argument<string>("drill") { Description = "The drill file, e.g. drills/node-loss.yaml" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the resolved plan and guardrail checks; touch nothing" };
+        var command = new Command("run", "Run a drill: inject, restore, score, report. Exit 0 pass, 1 objectives missed, 2 invalid input or environment error, 3 restore failed")
+        {
+            drill, dryRun, CommonOptions.ReportDirectory, CommonOptions.Driver,
+        };
+        command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
+        {
+            var runner = CommonOptions.CreateRunner(parse);
+            var loaded = runner.Loader.Load(parse.GetValue(drill)!);
+            if (parse.GetValue(dryRun))
+            {
+                return await DryRun.PrintAsync(runner, loaded, parse.GetValue(CommonOptions.Driver));
+            }
+
+            using var abort = new AbortSignal(message => AnsiConsole.MarkupLineInterpolated($"[red]{message}[/]"));
+            var (driver, why) = await runner.Drivers.SelectAsync(loaded.Environment, parse.GetValue(CommonOptions.Driver), CancellationToken.None);
+            await using (driver)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Drill [bold]{loaded.Spec.Name}[/] on [bold]{loaded.Environment.Name}[/] using the {why}");
+                return await RunExecution.RunAsync(runner, loaded, driver, abort.Token);
+            }
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,10 @@
+namespace DrillRunner.Cli.Terminal;
+
+/// <summary>The CLI's exit codes, documented in the README.</summary>
+internal static class ExitCodes
+{
+    public const int Pass = 0;
+    public const int ObjectivesMissed = 1;
+    public const int InvalidInput = 2;
+    public const int RestoreFailed = 3;
+}

@@ -1,0 +1,46 @@
+using DrillRunner.Engine;
+using DrillRunner.Scoring;
+using DrillRunner.Timeline;
+
+namespace DrillRunner.Reports;
+
+/// <summary>Measured facts every report format states the same way: impact window, failures, users affected.</summary>
+public sealed record ReportFacts(
+    DateTimeOffset? ImpactStart,
+    DateTimeOffset? ImpactEnd,
+    long FailedSamples,
+    long TotalSamples,
+    long FailedRequests,
+    long TotalRequests,
+    long UsersAffected,
+    long UsersTotal)
+{
+    public TimeSpan? ImpactDuration => ImpactStart is { } start && ImpactEnd is { } end ? end - start : null;
+
+    public static ReportFacts From(RunResult result)
+    {
+        var samples = result.Timeline.Samples;
+        DateTimeOffset? start = null;
+        DateTimeOffset? end = null;
+        if (result.Window is { } window)
+        {
+            var input = new ScoringInput(result.Timeline, result.Changes, window, new Model.RecoverySpec());
+            start = RecoveryAnalysis.FirstFailure(input);
+            end = start is null ? null : RecoveryAnalysis.SteadyStateBack(input, start.Value);
+        }
+
+        return new ReportFacts(
+            start,
+            end,
+            samples.Count(s => !s.Ok),
+            samples.Count,
+            result.Timeline.Traffic.Sum(t => t.Failed),
+            result.Timeline.Traffic.Sum(t => t.Ok + t.Failed),
+            result.Timeline.TrafficSummaries.Sum(s => s.UsersAffected),
+            result.Timeline.TrafficSummaries.Sum(s => s.UsersTotal));
+    }
+
+    /// <summary>Events worth a line in a postmortem timeline (phases, faults, actions, aborts, errors).</summary>
+    public static IEnumerable<TimelineEvent> KeyEvents(RunResult result) =>
+        result.Timeline.Events.Where(e => e.Kind != EventKinds.Phase || e.Message is "phase inject" or "phase restore" or "phase recover");
+}

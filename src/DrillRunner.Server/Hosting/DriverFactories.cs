@@ -1,0 +1,9 @@
+using DrillRunner.Drivers;
+
+namespace DrillRunner.Hosting;
+
+/// <summary>Every driver package's factory; one line per driver.</summary>
+internal static class DriverFactories
+{
+    public static IReadOnlyList<IDriverFactory> All(RunnerOptions options) => [];
+}
