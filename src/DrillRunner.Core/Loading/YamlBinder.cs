@@ -67,6 +67,7 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
         if (!ScalarConverter.TryConvert(scalar.Value ?? "", type, out var value, out var error))
         {
             problems.Add(At(node), path, error!);
+            return null;
         }
 
         return value;
@@ -186,7 +187,15 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
     private void Validate(object instance, YamlMappingNode mapping, Dictionary<string, YamlNode> seen, string path)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
+        try
+        {
+            Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or FormatException)
+        {
+            problems.Add(At(mapping), path, $"a value is out of range: {ex.Message}");
+        }
+
         foreach (var result in results)
         {
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))

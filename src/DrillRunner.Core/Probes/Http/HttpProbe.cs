@@ -12,7 +12,8 @@ internal sealed class HttpProbe(HttpProbeOptions options) : IProbe
 
     public TimeSpan Timeout => options.Timeout;
 
-    public IEnumerable<Uri> Targets => [new Uri(options.Url)];
+    // An invalid URL is already reported by the options' validation.
+    public IEnumerable<Uri> Targets => Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) ? [uri] : [];
 
     public async Task<ProbeSample> SampleAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -1,0 +1,42 @@
+using DrillRunner.Engine;
+using DrillRunner.Engine.Locks;
+using DrillRunner.Journal.Sqlite;
+using DrillRunner.Loading;
+using DrillRunner.Testing;
+using DrillRunner.Testing.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DrillRunner.Core.Tests.Engine;
+
+/// <summary>An engine over a fake driver, a fake clock and a real SQLite journal in a temp folder.</summary>
+internal sealed class EngineHarness : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public EngineHarness(string drillYaml)
+    {
+        _folder.Write("environments/test-shop.yaml", TestEnvironments.Shop);
+        Drill = new DrillLoader(TestCatalog.Create()).Load(_folder.Write("drill.yaml", drillYaml));
+        Driver = new FakeDriver(Drill.Environment);
+        Driver.UpAsync(new Progress<string>(), CancellationToken.None).GetAwaiter().GetResult();
+        Journal = new SqliteJournalStore(Path.Combine(_folder.Path, "journal.db"));
+        Engine = new DrillEngine(TestCatalog.Create(), Journal, new FileEnvironmentLock(Path.Combine(_folder.Path, "locks")), Time);
+    }
+
+    public FakeTimeProvider Time { get; } = FakeClock.Create();
+
+    public LoadedDrill Drill { get; }
+
+    public FakeDriver Driver { get; }
+
+    public SqliteJournalStore Journal { get; }
+
+    public DrillEngine Engine { get; }
+
+    public string Folder => _folder.Path;
+
+    public Task<RunResult> RunAsync(int seed = 7, CancellationToken abort = default) =>
+        FakeClock.RunAsync(Time, Engine.RunAsync(Drill, Driver, new RunRequest { Seed = seed, Trigger = "test" }, abort));
+
+    public void Dispose() => _folder.Dispose();
+}
