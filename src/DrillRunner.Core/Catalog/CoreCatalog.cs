@@ -8,6 +8,7 @@ using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.Instances;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
+using DrillRunner.Steps.WaitForAck;
 
 namespace DrillRunner.Catalog;
 
@@ -26,6 +27,7 @@ public static class CoreCatalog
             .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
             .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))
             .AddStep<ScaleOptions>("scale", o => new ScaleAction(o), new ScaleUndo())
+            .AddStep<WaitForAckOptions>("wait-for-ack", o => new WaitForAckAction(o))
             .AddProbe<HttpProbeOptions>("http", o => new HttpProbe(o))
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))

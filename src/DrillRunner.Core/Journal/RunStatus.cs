@@ -2,6 +2,8 @@ namespace DrillRunner.Journal;
 
 public enum RunStatus
 {
+    /// <summary>Accepted and waiting for its environment or a worker; not started.</summary>
+    Queued,
     /// <summary>In progress (or the runner died; crash recovery finishes it).</summary>
     Running,
     Completed,

@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using DrillRunner.Model;
+
+namespace DrillRunner.Steps.WaitForAck;
+
+/// <summary>Options of the <c>wait-for-ack</c> action: the run pauses until an operator acknowledges.</summary>
+public sealed class WaitForAckOptions : StepOptions
+{
+    [Required]
+    public string Prompt { get; init; } = "";
+
+    /// <summary>How long to wait before the step fails (and the run restores).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
+}
