@@ -39,5 +39,7 @@ public static class ShopConstants
 
     public static readonly TimeSpan ForwardTimeout = TimeSpan.FromSeconds(30);
 
+    public const int UnhealthyAfterFailedChecks = 2;
+
     public const int MaxForwardedBodyBytes = 1 << 20;
 }

@@ -42,16 +42,20 @@ internal sealed class HealthChecker(
             }
             else
             {
-                backend.MarkUnhealthy($"health answered {(int)response.StatusCode}", timeProvider.GetUtcNow());
+                backend.RecordFailedCheck($"health answered {(int)response.StatusCode}", timeProvider.GetUtcNow());
             }
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
             backend.MarkUnhealthy(ex.Message, timeProvider.GetUtcNow());
         }
+        catch (HttpRequestException ex)
+        {
+            backend.RecordFailedCheck(ex.Message, timeProvider.GetUtcNow());
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            backend.MarkUnhealthy("health check timed out", timeProvider.GetUtcNow());
+            backend.RecordFailedCheck("health check timed out", timeProvider.GetUtcNow());
         }
     }
 }
