@@ -98,7 +98,7 @@ public sealed class LoadBalancerTests
             await using var b1 = await ShopServer.StartAsync(settings("b1"));
             await using var b2 = await ShopServer.StartAsync(settings("b2"));
             await using var lb = await ShopServer.StartAsync(Lb($"{b1.BaseAddress},{b2.BaseAddress}"));
-        await WaitForHealthyBackendsAsync(lb, 2);
+            await WaitForHealthyBackendsAsync(lb, 2);
 
             using var created = await lb.Client.PostAsJsonAsync("/orders", new { productId = 4, quantity = 1, userId = "u9" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
