@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +54,24 @@ internal sealed class ShopServer : IAsyncDisposable
             _stopped = true;
             await _app.StopAsync();
         }
+    }
+
+    // The LB's first health round runs at start-up, but on a loaded machine it may time out; wait it out.
+    public async Task WaitForHealthyBackendsAsync(int expected)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var healthy = 0;
+        while (healthy < expected && stopwatch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var backends = await Client.GetFromJsonAsync<JsonElement>("/lb/backends");
+            healthy = backends.EnumerateArray().Count(b => b.GetProperty("healthy").GetBoolean());
+            if (healthy < expected)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+            }
+        }
+
+        Assert.Equal(expected, healthy);
     }
 
     public async ValueTask DisposeAsync()

@@ -79,6 +79,24 @@ public sealed class ChaosEndpointTests
         Assert.Contains("unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Renew_extends_an_active_fault_and_answers_404_for_an_unknown_one()
+    {
+        await using var host = await ChaosTestHost.StartAsync();
+        using var put = await SendAsync(host, HttpMethod.Put, "/_chaos/faults/slow", new { kind = "latency", latencyMs = 1, leaseSeconds = 5 });
+        var before = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expiresAt").GetDateTimeOffset();
+
+        using var renewed = await SendAsync(host, HttpMethod.Post, "/_chaos/faults/slow/renew", new { leaseSeconds = 600 });
+        using var unknown = await SendAsync(host, HttpMethod.Post, "/_chaos/faults/nope/renew", new { leaseSeconds = 600 });
+        using var invalid = await SendAsync(host, HttpMethod.Post, "/_chaos/faults/slow/renew", new { leaseSeconds = 7200 });
+
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var after = (await renewed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.True(after - before > TimeSpan.FromSeconds(500), $"{before} -> {after}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{ "kind": "error", "rate": 1.5 }""", "rate must be between 0 and 1")]
     [InlineData("""{ "kind": "error", "leaseSeconds": 0 }""", "leaseSeconds must be between 1 and 3600")]
