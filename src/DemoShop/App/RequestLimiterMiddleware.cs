@@ -49,6 +49,10 @@ internal sealed class RequestLimiterMiddleware(
                 await WriteAsync(http, StatusCodes.Status504GatewayTimeout, "request timed out waiting for the server");
             }
         }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer, and it is not a server error.
+        }
         finally
         {
             http.RequestAborted = aborted;

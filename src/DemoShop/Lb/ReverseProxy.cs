@@ -37,7 +37,11 @@ internal sealed class ReverseProxy(BackendPool pool, IHttpClientFactory clients,
                 await WriteAsync(http, StatusCodes.Status502BadGateway, $"backend {backend.BaseAddress} failed: {ex.HttpRequestError}");
                 return;
             }
-            catch (TaskCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (TaskCanceledException)
             {
                 await WriteAsync(http, StatusCodes.Status504GatewayTimeout, $"backend {backend.BaseAddress} timed out");
                 return;

@@ -3,6 +3,9 @@ namespace DemoShop.Metrics;
 /// <summary>Counts every request by route template and status, and times it.</summary>
 internal sealed class MetricsMiddleware(RequestDelegate next, ShopMetrics metrics, TimeProvider timeProvider)
 {
+    // nginx's convention for a request the client abandoned before the answer.
+    private const int ClientClosedRequest = 499;
+
     public async Task InvokeAsync(HttpContext http)
     {
         var started = timeProvider.GetTimestamp();
@@ -11,7 +14,7 @@ internal sealed class MetricsMiddleware(RequestDelegate next, ShopMetrics metric
         try
         {
             await next(http);
-            status = http.Response.StatusCode;
+            status = http.RequestAborted.IsCancellationRequested ? ClientClosedRequest : http.Response.StatusCode;
         }
         finally
         {

@@ -44,6 +44,10 @@ internal sealed class InboundChaosMiddleware(RequestDelegate next, FaultRegistry
             {
                 await WriteInjectedAsync(http, injected.FaultName, injected.StatusCode);
             }
+            else if (outcome.Exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+            {
+                // The client left during an injected delay: nothing to answer.
+            }
             else if (outcome.Exception is { } exception)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
