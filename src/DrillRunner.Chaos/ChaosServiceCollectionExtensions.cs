@@ -27,7 +27,10 @@ public static class ChaosServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Applies the faults aimed at <paramref name="dependency"/> to this client's calls.</summary>
+    /// <summary>
+    /// Applies the faults aimed at <paramref name="dependency"/> to this client's calls.
+    /// Needs <see cref="AddDrillChaos(IServiceCollection, IConfiguration, Action{ChaosOptions}?)"/> as well.
+    /// </summary>
     public static IHttpClientBuilder AddDrillChaos(this IHttpClientBuilder builder, string dependency) =>
         builder.AddHttpMessageHandler(sp => new ChaosDelegatingHandler(
             dependency, sp.GetRequiredService<FaultRegistry>(), sp.GetRequiredService<ChaosPipelineFactory>()));
