@@ -11,6 +11,8 @@ namespace DrillRunner.Local.Supervisor;
 /// </summary>
 internal sealed class ControlServer(HttpListener listener, InstanceTable table, CancellationTokenSource shutdown)
 {
+    private volatile bool _shutdownRequested;
+
     public async Task RunAsync()
     {
         using var registration = shutdown.Token.Register(listener.Stop);
@@ -48,6 +50,12 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
         finally
         {
             response.Close();
+
+            // Only after the answer is out: stopping the listener aborts responses still being written.
+            if (_shutdownRequested)
+            {
+                await shutdown.CancelAsync();
+            }
         }
     }
 
@@ -67,7 +75,7 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
             case ("POST", ["instances", var id, var operation]):
                 return await OperateAsync(Uri.UnescapeDataString(id), operation, request);
             case ("POST", ["shutdown"]):
-                shutdown.Cancel();
+                _shutdownRequested = true;
                 return (202, new { shuttingDown = true });
             default:
                 return (404, new { error = $"no route {request.HttpMethod} {request.Url.AbsolutePath}" });
@@ -79,9 +87,9 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
         var ct = shutdown.Token;
         Func<ManagedInstance, Task>? action = operation switch
         {
-            "start" => i => { i.Start(); return Task.CompletedTask; },
+            "start" => StartAsync,
             "stop" => i => i.StopAsync(ct),
-            "restart" => async i => { await i.StopAsync(ct); i.Start(); },
+            "restart" => i => RestartAsync(i, ct),
             _ => null,
         };
         if (operation == "kill")
@@ -92,12 +100,20 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
                 return (400, new { error = $"unknown signal '{request.QueryString["signal"]}'" });
             }
 
-            action = i => { i.Signal(number); return Task.CompletedTask; };
+            action = i =>
+            {
+                i.Signal(number);
+                return Task.CompletedTask;
+            };
         }
         else if (operation == "reconfigure")
         {
             var settings = await ReadAsync<Dictionary<string, string?>>(request);
-            action = async i => { i.Reconfigure(settings); await i.StopAsync(ct); i.Start(); };
+            action = i =>
+            {
+                i.Reconfigure(settings);
+                return RestartAsync(i, ct);
+            };
         }
 
         if (action is null)
@@ -107,6 +123,18 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
 
         var record = await table.WithInstanceAsync(id, action, ct);
         return record is null ? NotFound(id) : (200, record);
+    }
+
+    private static Task StartAsync(ManagedInstance instance)
+    {
+        instance.Start();
+        return Task.CompletedTask;
+    }
+
+    private static async Task RestartAsync(ManagedInstance instance, CancellationToken cancellationToken)
+    {
+        await instance.StopAsync(cancellationToken);
+        instance.Start();
     }
 
     private static (int Status, object Body) NotFound(string id) => (404, new { error = $"no instance '{id}'" });

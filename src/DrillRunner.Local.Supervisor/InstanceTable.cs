@@ -21,7 +21,7 @@ internal sealed class InstanceTable(string stateDirectory, int controlPort, Time
         var instance = _instances.GetOrAdd(
             launch.Id,
             _ => new ManagedInstance(launch, StateFiles.LogPath(stateDirectory, launch.Id), timeProvider, Persist));
-        await RunAsync(instance, i => { i.Start(); return Task.CompletedTask; }, cancellationToken);
+        await RunAsync(instance, StartAsync, cancellationToken);
         return instance.Snapshot();
     }
 
@@ -69,6 +69,12 @@ internal sealed class InstanceTable(string stateDirectory, int controlPort, Time
                 Instances = List(),
             });
         }
+    }
+
+    private static Task StartAsync(ManagedInstance instance)
+    {
+        instance.Start();
+        return Task.CompletedTask;
     }
 
     private static async Task RunAsync(ManagedInstance instance, Func<ManagedInstance, Task> operation, CancellationToken cancellationToken)

@@ -54,7 +54,14 @@ internal sealed partial class LocalDriver
         if (await _launcher.ConnectAsync(cancellationToken) is { } client)
         {
             progress.Report($"stopping supervisor (pid {state.SupervisorPid}) and {state.Instances.Count} instances");
-            await client.ShutdownAsync(cancellationToken);
+            try
+            {
+                await client.ShutdownAsync(cancellationToken);
+            }
+            catch (DriverException ex)
+            {
+                progress.Report($"supervisor did not take the shutdown ({ex.Message}); killing its processes");
+            }
         }
 
         // Whatever outlived the shutdown (or a supervisor that was already dead) is killed outright.
