@@ -50,6 +50,9 @@ internal static partial class PosixSignals
     /// <summary>Sends <paramref name="signal"/>; false when the process does not exist (ESRCH) or may not be signalled.</summary>
     public static bool Send(int pid, int signal) => pid > 0 && Kill(pid, signal) == 0;
 
+    /// <summary>Sends <paramref name="signal"/> to every process of the group <paramref name="processGroup"/>.</summary>
+    public static bool SendToGroup(int processGroup, int signal) => processGroup > 1 && Kill(-processGroup, signal) == 0;
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 }
