@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using DrillRunner.Drivers;
 using DrillRunner.Local.Shared;
 
@@ -112,6 +113,13 @@ internal sealed class SupervisorLauncher(string stateDirectory, LocalDriverOptio
         }
 
         var processPath = Environment.ProcessPath;
-        return processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? processPath : "dotnet";
+        if (processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
+        {
+            return processPath;
+        }
+
+        // An apphost such as `drill`: the host sits three levels above the shared runtime folder.
+        var host = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
+        return File.Exists(host) ? host : "dotnet";
     }
 }

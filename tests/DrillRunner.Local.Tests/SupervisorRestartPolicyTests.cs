@@ -31,6 +31,28 @@ public sealed class SupervisorRestartPolicyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Crashed_demoshop_answers_again_after_restart_after_without_the_runner()
+    {
+        var restartAfter = TimeSpan.FromSeconds(1);
+        await using var bed = LocalTestBed.Create(LocalTestBed.DemoShop(FreePorts.FindRange(1), instances: 1, restartAfter: restartAfter));
+        var upAt = TimeProvider.System.GetTimestamp();
+        await bed.UpAsync();
+        var upTook = TimeProvider.System.GetElapsedTime(upAt);
+        var before = (await bed.Driver.ListInstancesAsync(DriverContractTests.Service, CancellationToken.None))[0];
+
+        var crashedAt = TimeProvider.System.GetTimestamp();
+        await bed.Driver.CrashAsync(before.Id, CancellationToken.None);
+        Assert.False(await DriverWaits.AnswersAsync(before.Endpoint!, DriverContractTests.HealthPath, TimeSpan.FromMilliseconds(500)));
+        var back = await DriverWaits.UntilAsync(
+            bed.Driver, before.Id, i => DriverWaits.IsUp(i) && i.ProcessId != before.ProcessId, Wait, "healthy again");
+        var elapsed = TimeProvider.System.GetElapsedTime(crashedAt);
+
+        output.WriteLine($"demoshop up={upTook.TotalMilliseconds:0}ms restart_after={restartAfter.TotalSeconds}s crash->healthy={elapsed.TotalMilliseconds:0}ms");
+        Assert.True(await DriverWaits.AnswersAsync(back.Endpoint!, DriverContractTests.HealthPath, TimeSpan.FromSeconds(2)));
+        Assert.InRange(elapsed, restartAfter, restartAfter + TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task Crashed_instance_without_a_restart_policy_stays_exited()
     {
         await using var bed = LocalTestBed.Create(LocalTestBed.Sleeper(instances: 1));
