@@ -37,15 +37,25 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
         var response = context.Response;
         try
         {
-            var (status, body) = await RouteAsync(context.Request);
-            response.StatusCode = status;
+            (int Status, object Body) answer;
+            try
+            {
+                answer = await RouteAsync(context.Request);
+            }
+            catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // The message reaches the user through a DriverException, e.g. a missing working directory.
+                await Console.Error.WriteLineAsync($"control request failed: {ex}");
+                answer = (ex is JsonException ? 400 : 500, new { error = ex.Message });
+            }
+
+            response.StatusCode = answer.Status;
             response.ContentType = "application/json";
-            await response.OutputStream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(body, StateFiles.Json));
+            await response.OutputStream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(answer.Body, StateFiles.Json));
         }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpListenerException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is IOException or HttpListenerException or ObjectDisposedException)
         {
-            await Console.Error.WriteLineAsync($"control request failed: {ex}");
-            TrySetStatus(response, 500);
+            await Console.Error.WriteLineAsync($"control answer not sent: {ex.Message}");
         }
         finally
         {
@@ -143,15 +153,4 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
         await JsonSerializer.DeserializeAsync<T>(request.InputStream, StateFiles.Json)
         ?? throw new JsonException("empty body");
 
-    private static void TrySetStatus(HttpListenerResponse response, int status)
-    {
-        try
-        {
-            response.StatusCode = status;
-        }
-        catch (InvalidOperationException)
-        {
-            // Headers already sent: the client sees a truncated body instead.
-        }
-    }
 }

@@ -9,11 +9,6 @@ namespace DrillRunner.Local.Supervisor;
 /// </summary>
 internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, TimeProvider timeProvider, Action changed)
 {
-    // exec keeps the pid: the shell only opens the log so the instance writes to it directly and
-    // keeps running when the supervisor dies.
-    private const string LaunchScript =
-        "log=$DRILL_SUPERVISOR_LOG; unset DRILL_SUPERVISOR_LOG; exec \"$0\" \"$@\" >>\"$log\" 2>&1 </dev/null";
-
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
 
     private readonly Lock _sync = new();
@@ -78,11 +73,11 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
         if (process is not null)
         {
             // SIGCONT after SIGTERM: a paused process only acts on the TERM once it runs again.
-            PosixSignals.Send(process.Id, PosixSignals.SigTerm);
-            PosixSignals.Send(process.Id, PosixSignals.SigCont);
+            PosixSignals.SendToInstance(process.Id, PosixSignals.SigTerm);
+            PosixSignals.SendToInstance(process.Id, PosixSignals.SigCont);
             if (!await WaitForExitAsync(process, Launch.StopGrace, cancellationToken))
             {
-                PosixSignals.Send(process.Id, PosixSignals.SigKill);
+                PosixSignals.SendToInstance(process.Id, PosixSignals.SigKill);
                 await WaitForExitAsync(process, KillWait, cancellationToken);
             }
         }
@@ -107,10 +102,10 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
 
         if (process is not null)
         {
-            PosixSignals.Send(process.Id, signal);
+            PosixSignals.SendToInstance(process.Id, signal);
             if (signal is not (PosixSignals.SigKill or PosixSignals.SigStop or PosixSignals.SigCont))
             {
-                PosixSignals.Send(process.Id, PosixSignals.SigCont);
+                PosixSignals.SendToInstance(process.Id, PosixSignals.SigCont);
             }
         }
 
@@ -137,25 +132,7 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
 
     private void Spawn()
     {
-        var info = new ProcessStartInfo("/bin/sh")
-        {
-            UseShellExecute = false,
-            WorkingDirectory = Launch.WorkingDirectory,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(LaunchScript);
-        info.ArgumentList.Add(Launch.Command);
-        foreach (var arg in Launch.Args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in Launch.Settings)
-        {
-            info.Environment[key] = value;
-        }
-
-        info.Environment["DRILL_SUPERVISOR_LOG"] = logPath;
+        var info = InstanceStartInfo.Create(Launch, logPath);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.Exited += (_, _) => OnExited(process);
         lock (_sync)
@@ -182,6 +159,9 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
             }
 
             _exitCode = process.ExitCode;
+
+            // Whatever the instance started dies with it, as in a container.
+            PosixSignals.SendToGroup(process.Id, PosixSignals.SigKill);
             _process = null;
             _startTicks = null;
             generation = ++_generation;

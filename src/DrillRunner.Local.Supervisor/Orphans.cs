@@ -13,7 +13,7 @@ internal static class Orphans
             if (ProcStat.ReadAlive(record.Pid, record.PidStartTicks) is not null)
             {
                 Console.WriteLine($"killing leftover {record.Launch.Id} (pid {record.Pid})");
-                PosixSignals.Send(record.Pid!.Value, PosixSignals.SigKill);
+                PosixSignals.SendToInstance(record.Pid!.Value, PosixSignals.SigKill);
             }
         }
     }

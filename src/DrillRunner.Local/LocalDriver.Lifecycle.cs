@@ -71,7 +71,7 @@ internal sealed partial class LocalDriver
             if (record.Pid is { } pid && ProcStat.ReadAlive(pid, record.PidStartTicks) is not null)
             {
                 progress.Report($"{record.Launch.Id}: killing leftover pid {pid}");
-                PosixSignals.Send(pid, PosixSignals.SigKill);
+                PosixSignals.SendToInstance(pid, PosixSignals.SigKill);
                 await WaitGoneAsync(pid, record.PidStartTicks, cancellationToken);
             }
         }

@@ -103,7 +103,7 @@ internal sealed partial class LocalDriver : IEnvironmentDriver
     {
         var record = Records().FirstOrDefault(r => r.Launch.Id == instanceId)
             ?? throw new DriverException($"no instance '{instanceId}' in environment '{_environment.Name}'");
-        if (ProcStat.ReadAlive(record.Pid, record.PidStartTicks) is null || !PosixSignals.Send(record.Pid!.Value, signal))
+        if (ProcStat.ReadAlive(record.Pid, record.PidStartTicks) is null || !PosixSignals.SendToInstance(record.Pid!.Value, signal))
         {
             throw new DriverException($"instance '{instanceId}' has no running process to signal");
         }

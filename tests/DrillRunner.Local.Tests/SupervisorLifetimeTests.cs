@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DrillRunner.Drivers;
 using DrillRunner.Local.Shared;
+using DrillRunner.Model;
 using DrillRunner.Testing.Drivers;
 
 namespace DrillRunner.Local.Tests;
@@ -74,6 +75,24 @@ public sealed class SupervisorLifetimeTests
     }
 
     [Fact]
+    public async Task Down_also_removes_the_processes_an_instance_started()
+    {
+        await using var bed = LocalTestBed.Create(new ServiceSpec
+        {
+            Name = "forker",
+            Command = "/bin/sh",
+            Args = ["-c", "sleep 600 & sleep 601 & wait"],
+        });
+        await bed.UpAsync();
+        var leader = bed.State!.Instances[0].Pid!.Value;
+        await UntilAsync(() => GroupMembers(leader).Count == 3, "the instance and its two children");
+
+        await bed.Driver.DownAsync(new Progress<string>(), CancellationToken.None);
+
+        Assert.Empty(GroupMembers(leader));
+    }
+
+    [Fact]
     public async Task Up_is_idempotent_and_reuses_the_supervisor_in_its_own_session()
     {
         await using var bed = LocalTestBed.Create(LocalTestBed.Sleeper());
@@ -91,6 +110,24 @@ public sealed class SupervisorLifetimeTests
         var check = await bed.Driver.CheckAsync(CancellationToken.None);
         Assert.True(check.IsAvailable);
         Assert.Contains($"supervisor pid {second.SupervisorPid}", check.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>Live processes of a process group, from /proc.</summary>
+    private static List<int> GroupMembers(int processGroup) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ProcStat.Read(pid) is { IsAlive: true } stat && stat.ProcessGroup == processGroup)];
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        for (var attempt = 0; attempt < 300 && !condition(); attempt++)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(start) < Wait, $"timed out waiting for {what}");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+
+        Assert.True(condition(), $"timed out waiting for {what}");
     }
 
     private static async Task<SupervisorState> UntilSupervisorAsync(LocalTestBed bed)

@@ -50,6 +50,12 @@ internal static partial class PosixSignals
     /// <summary>Sends <paramref name="signal"/>; false when the process does not exist (ESRCH) or may not be signalled.</summary>
     public static bool Send(int pid, int signal) => pid > 0 && Kill(pid, signal) == 0;
 
+    /// <summary>
+    /// Signals an instance: it leads its own process group (started through setsid), so whatever it
+    /// started goes with it, as in a container. Falls back to the pid alone.
+    /// </summary>
+    public static bool SendToInstance(int pid, int signal) => SendToGroup(pid, signal) || Send(pid, signal);
+
     /// <summary>Sends <paramref name="signal"/> to every process of the group <paramref name="processGroup"/>.</summary>
     public static bool SendToGroup(int processGroup, int signal) => processGroup > 1 && Kill(-processGroup, signal) == 0;
 
