@@ -13,15 +13,15 @@ public sealed class LocalDriverOptions
     public string? DotnetHost { get; set; }
 
     /// <summary>How long <c>up</c> waits for every instance to run and pass its health check.</summary>
-    public TimeSpan UpTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan UpTimeout { get; set; } = LocalDriverConstants.DefaultUpTimeout;
 
-    public TimeSpan SupervisorStartTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan SupervisorStartTimeout { get; set; } = LocalDriverConstants.DefaultSupervisorStartTimeout;
 
     /// <summary>Time between SIGTERM and SIGKILL when an instance is stopped.</summary>
-    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan StopGrace { get; set; } = LocalDriverConstants.DefaultStopGrace;
 
-    public TimeSpan HealthTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan HealthTimeout { get; set; } = LocalDriverConstants.DefaultHealthTimeout;
 
     /// <summary>Bound on one control call (a stop waits up to <see cref="StopGrace"/>).</summary>
-    public TimeSpan ControlTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ControlTimeout { get; set; } = LocalDriverConstants.DefaultControlTimeout;
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using DrillRunner.Drivers;
 using DrillRunner.Local.Shared;
 
@@ -84,7 +83,8 @@ internal sealed class SupervisorLauncher(string stateDirectory, LocalDriverOptio
         info.ArgumentList.Add("/bin/sh");
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("exec \"$0\" \"$@\" </dev/null >>supervisor.log 2>&1");
-        info.ArgumentList.Add(DotnetHost());
+        info.ArgumentList.Add(DotnetHostLocator.Find(
+            options.DotnetHost, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH"), Environment.ProcessPath));
         info.ArgumentList.Add(supervisor);
         info.ArgumentList.Add(stateDirectory);
         return info;
@@ -97,29 +97,5 @@ internal sealed class SupervisorLauncher(string stateDirectory, LocalDriverOptio
         return File.Exists(path)
             ? Path.GetFullPath(path)
             : throw new DriverException($"{LocalDriverConstants.SupervisorAssembly} not found at {path}; set LocalDriverOptions.SupervisorPath");
-    }
-
-    private string DotnetHost()
-    {
-        if (options.DotnetHost is { } configured)
-        {
-            return configured;
-        }
-
-        // Set by the SDK for `dotnet test`/`dotnet run`; otherwise the host running us, when that is dotnet itself.
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } hostPath && File.Exists(hostPath))
-        {
-            return hostPath;
-        }
-
-        var processPath = Environment.ProcessPath;
-        if (processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
-        {
-            return processPath;
-        }
-
-        // An apphost such as `drill`: the host sits three levels above the shared runtime folder.
-        var host = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
-        return File.Exists(host) ? host : "dotnet";
     }
 }

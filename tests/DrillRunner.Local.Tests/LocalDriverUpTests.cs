@@ -76,6 +76,18 @@ public sealed class LocalDriverUpTests
         Assert.Equal("worker", (await bed.Driver.GetInstanceAsync($"{bed.Environment.Name}-worker-1", CancellationToken.None)).Service);
     }
 
+    [Theory]
+    [InlineData("..")]
+    [InlineData("../escape")]
+    [InlineData("")]
+    public void An_environment_name_that_is_not_a_plain_folder_name_is_refused(string name)
+    {
+        var error = Assert.Throws<DriverException>(
+            () => new LocalDriverFactory().Create(new EnvironmentSpec { Name = name }, TimeProvider.System));
+
+        Assert.Contains("environment name", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_supervisor_is_copied_next_to_the_driver()
     {
