@@ -80,6 +80,12 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
                 PosixSignals.SendToInstance(process.Id, PosixSignals.SigKill);
                 await WaitForExitAsync(process, KillWait, cancellationToken);
             }
+
+            // Recorded here too, not only in the exit callback: a start right after a stop must see no process.
+            if (process.HasExited)
+            {
+                OnExited(process);
+            }
         }
 
         changed();
