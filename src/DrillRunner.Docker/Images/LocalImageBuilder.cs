@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using Docker.DotNet.Models;
+using DrillRunner.Docker.Engine;
+using DrillRunner.Drivers;
+using DrillRunner.Model;
+using ServiceSpec = DrillRunner.Model.ServiceSpec;
+
+namespace DrillRunner.Docker.Images;
+
+/// <summary>
+/// Makes a service's image exist without a registry: self-contained <c>dotnet publish</c>, a minimal rootfs
+/// tar, imported through the API and tagged with the publish output's content hash. A second build with
+/// nothing changed stops after the (incremental) publish and the hash.
+/// </summary>
+internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions options, TimeProvider timeProvider)
+{
+    // Two builds publishing into one folder at once would corrupt it; parallel tests do exactly that.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FolderLocks = new(StringComparer.Ordinal);
+
+    /// <summary>The image reference containers of <paramref name="service"/> should run.</summary>
+    public async Task<string> EnsureAsync(EnvironmentSpec environment, ServiceSpec service, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var image = ImageReference.Parse(service.Image ?? throw new DriverException($"Service '{service.Name}' has no image."));
+        if (service.Build is null)
+        {
+            var existing = await engine.CallOrDefaultOnNotFoundAsync("inspect image " + image, (c, ct) => c.Images.InspectImageAsync(image.ToString(), ct), cancellationToken).ConfigureAwait(false);
+            return existing is not null
+                ? image.ToString()
+                : throw new DriverException($"Image '{image}' of service '{service.Name}' is not on the Docker engine at {engine.Endpoint}, and the service has no build; images are never pulled.");
+        }
+
+        var built = await BuildAsync(environment, service.Build, image, progress, cancellationToken).ConfigureAwait(false);
+        return built.ToString();
+    }
+
+    public async Task<ImageReference> BuildAsync(
+        EnvironmentSpec environment, ImageBuildSpec build, ImageReference image, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var project = ResolveProject(environment, build);
+        var entrypoint = build.Entrypoint ?? Path.GetFileNameWithoutExtension(project);
+        var folder = Path.Combine(options.ResolvedBuildCacheDirectory, string.Concat(image.Repository.Select(c => char.IsLetterOrDigit(c) ? c : '_')));
+        var gate = FolderLocks.GetOrAdd(folder, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var started = timeProvider.GetTimestamp();
+            var publish = Path.Combine(folder, "publish");
+            progress.Report($"publishing {project} ({options.RuntimeIdentifier}, self-contained)");
+            await ProcessRunner.RunAsync(
+                "dotnet",
+                ["publish", project, "-c", "Release", "-r", options.RuntimeIdentifier, "--self-contained", "-o", publish, "-nologo"],
+                cancellationToken).ConfigureAwait(false);
+            var hashed = new ImageReference(image.Repository, await PublishHash.ComputeAsync(publish, cancellationToken).ConfigureAwait(false));
+            var existing = await engine.CallOrDefaultOnNotFoundAsync("inspect image " + hashed, (c, ct) => c.Images.InspectImageAsync(hashed.ToString(), ct), cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                await ImportAsync(folder, publish, entrypoint, hashed, cancellationToken).ConfigureAwait(false);
+            }
+
+            await engine.CallAsync(
+                "tag " + image,
+                (c, ct) => c.Images.TagImageAsync(hashed.ToString(), new ImageTagParameters { RepositoryName = image.Repository, Tag = image.Tag, Force = true }, ct),
+                cancellationToken).ConfigureAwait(false);
+            var verb = existing is null ? "built" : "up to date";
+            progress.Report($"image {hashed} {verb} in {timeProvider.GetElapsedTime(started).TotalSeconds:0.0} s");
+            return hashed;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task ImportAsync(string folder, string publish, string entrypoint, ImageReference hashed, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(publish, entrypoint)))
+        {
+            throw new DriverException($"Entry point '{entrypoint}' is not in the publish output {publish}; set build.entrypoint.");
+        }
+
+        var libraries = await SharedLibraries.ResolveAsync(publish, entrypoint, cancellationToken).ConfigureAwait(false);
+        var tarPath = Path.Combine(folder, hashed.Tag + ".tar");
+        try
+        {
+            var tar = File.Create(tarPath);
+            await using (tar.ConfigureAwait(false))
+            {
+                await RootfsArchive.WriteAsync(tar, publish, libraries, cancellationToken).ConfigureAwait(false);
+            }
+
+            var parameters = new ImagesCreateParameters
+            {
+                FromSrc = "-",
+                Repo = hashed.Repository,
+                Tag = hashed.Tag,
+                Changes =
+                [
+                    $"ENTRYPOINT [\"/{RootfsArchive.AppFolder}/{entrypoint}\"]",
+                    $"WORKDIR /{RootfsArchive.AppFolder}",
+                    "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1",
+                    "ENV DOTNET_RUNNING_IN_CONTAINER=true",
+                    "ENV HOME=/tmp",
+                ],
+            };
+            var errors = new ImportErrors();
+
+            // A consumed stream cannot be replayed, so the import is never retried.
+            await engine.CallAsync(
+                "import " + hashed,
+                async (c, ct) =>
+                {
+                    var stream = File.OpenRead(tarPath);
+                    await using (stream.ConfigureAwait(false))
+                    {
+                        await c.Images.CreateImageAsync(parameters, stream, null, errors, ct).ConfigureAwait(false);
+                    }
+                },
+                cancellationToken,
+                DockerDriverConstants.ImageImportTimeout,
+                retry: false).ConfigureAwait(false);
+            errors.ThrowIfAny(hashed);
+        }
+        finally
+        {
+            File.Delete(tarPath);
+        }
+    }
+
+    private static string ResolveProject(EnvironmentSpec environment, ImageBuildSpec build)
+    {
+        var path = Path.GetFullPath(Path.Combine(environment.BaseDirectory, build.Project));
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var projects = Directory.Exists(path) ? Directory.GetFiles(path, "*.csproj") : [];
+        return projects.Length == 1
+            ? projects[0]
+            : throw new DriverException($"build.project '{build.Project}' of environment '{environment.Name}' is not a .csproj or a folder with exactly one ({path}).");
+    }
+
+    private sealed class ImportErrors : IProgress<JSONMessage>
+    {
+        private readonly ConcurrentQueue<string> _errors = new();
+
+        public void Report(JSONMessage value)
+        {
+            if (value.Error is { Message: { Length: > 0 } message })
+            {
+                _errors.Enqueue(message);
+            }
+        }
+
+        public void ThrowIfAny(ImageReference image)
+        {
+            if (!_errors.IsEmpty)
+            {
+                throw new DriverException($"Import of image {image} failed: {string.Join("; ", _errors)}");
+            }
+        }
+    }
+}
