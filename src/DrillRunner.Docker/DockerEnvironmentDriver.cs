@@ -36,7 +36,7 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
         _provisioner = new EnvironmentProvisioner(_catalog, Waiter, Images, _engine, options);
         _recreator = new ContainerRecreator(_catalog, _engine, options);
         _scaler = new ServiceScaler(_catalog, _engine);
-        _crasher = new ProcessCrasher(_catalog, _engine);
+        _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
     }
 
     public string Name => DockerDriverConstants.Name;

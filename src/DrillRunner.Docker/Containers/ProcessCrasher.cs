@@ -8,8 +8,11 @@ namespace DrillRunner.Docker.Containers;
 /// An unexpected death of a container's main process, so the engine applies the restart policy (an API kill
 /// counts as a manual stop and would not). Needs the engine on this host: the process is killed by its host pid.
 /// </summary>
-internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engine)
+internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engine, TimeProvider timeProvider)
 {
+    private static readonly TimeSpan GoneTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan GonePollInterval = TimeSpan.FromMilliseconds(5);
+
     public async Task CrashAsync(string instanceId, CancellationToken cancellationToken)
     {
         if (!engine.IsLocal)
@@ -40,6 +43,13 @@ internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engin
         catch (ArgumentException)
         {
             // The process exited between inspect and kill: the crash already happened.
+        }
+
+        // Return once the process is gone, so a read right after never sees the dead instance as running.
+        var started = timeProvider.GetTimestamp();
+        while (Directory.Exists($"/proc/{pid}") && timeProvider.GetElapsedTime(started) < GoneTimeout)
+        {
+            await Task.Delay(GonePollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
