@@ -40,6 +40,25 @@ public sealed class UnreachableEngineTests
     }
 
     [Fact]
+    public async Task A_missing_unix_socket_is_reported_unavailable_with_its_path()
+    {
+        var endpoint = $"unix:///tmp/drillrunner-missing-{Guid.NewGuid():N}.sock";
+        var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = endpoint } };
+        var driver = new DockerDriverFactory().Create(spec, TimeProvider.System);
+        await using (driver)
+        {
+            var clock = Stopwatch.StartNew();
+            var availability = await driver.CheckAsync(CancellationToken.None);
+            var error = await Assert.ThrowsAsync<DriverException>(() => driver.DownAsync(new Progress<string>(), CancellationToken.None));
+
+            Assert.False(availability.IsAvailable);
+            Assert.Contains(endpoint, availability.Detail, StringComparison.Ordinal);
+            Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
+            Assert.InRange(clock.Elapsed, TimeSpan.Zero, Quickly);
+        }
+    }
+
+    [Fact]
     public void An_endpoint_that_is_not_a_docker_address_is_refused()
     {
         var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = "ftp://example" } };
