@@ -99,10 +99,10 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
         OnContainerAsync("start", instanceId, (c, id, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken);
 
     public Task PauseAsync(string instanceId, CancellationToken cancellationToken) =>
-        OnContainerAsync("pause", instanceId, (c, id, ct) => c.Containers.PauseContainerAsync(id, ct), cancellationToken);
+        OnContainerAsync("pause", instanceId, (c, id, ct) => c.Containers.PauseContainerAsync(id, ct), cancellationToken, skipWhen: s => s.Paused);
 
     public Task UnpauseAsync(string instanceId, CancellationToken cancellationToken) =>
-        OnContainerAsync("unpause", instanceId, (c, id, ct) => c.Containers.UnpauseContainerAsync(id, ct), cancellationToken);
+        OnContainerAsync("unpause", instanceId, (c, id, ct) => c.Containers.UnpauseContainerAsync(id, ct), cancellationToken, skipWhen: s => !s.Paused);
 
     public Task RestartAsync(string instanceId, CancellationToken cancellationToken) =>
         OnContainerAsync("restart", instanceId, (c, id, ct) => c.Containers.RestartContainerAsync(id, new ContainerRestartParameters { WaitBeforeKillSeconds = (uint)_options.StopGraceSeconds }, ct), cancellationToken);
@@ -119,11 +119,21 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
         return ValueTask.CompletedTask;
     }
 
-    // Resolving through the catalog first refuses containers outside the environment.
+    // Resolving through the catalog first refuses containers outside the environment. skipWhen makes an
+    // operation idempotent where the engine would answer 409 (unpause of a running container during a restore).
     private async Task OnContainerAsync(
-        string operation, string instanceId, Func<global::Docker.DotNet.IDockerClient, string, CancellationToken, Task> call, CancellationToken cancellationToken)
+        string operation,
+        string instanceId,
+        Func<global::Docker.DotNet.IDockerClient, string, CancellationToken, Task> call,
+        CancellationToken cancellationToken,
+        Func<ContainerState, bool>? skipWhen = null)
     {
         var (container, _) = await _catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (skipWhen is not null && container.State is { } state && skipWhen(state))
+        {
+            return;
+        }
+
         await _engine.CallAsync($"{operation} {instanceId}", (c, ct) => call(c, container.ID, ct), cancellationToken).ConfigureAwait(false);
     }
 }

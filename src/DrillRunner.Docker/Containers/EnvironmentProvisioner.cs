@@ -77,6 +77,11 @@ internal sealed class EnvironmentProvisioner(
                 return id;
             }
 
+            if (found.Container.Config.Image != image)
+            {
+                progress.Report($"{id} runs image {found.Container.Config.Image}, not {image}; `env down` then `env up` replaces it");
+            }
+
             if (found.Container.State is { Running: true } or { Restarting: true })
             {
                 return id;

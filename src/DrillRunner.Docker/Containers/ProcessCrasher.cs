@@ -23,9 +23,10 @@ internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engin
         }
 
         var (container, _) = await catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        if (container.State is not { Running: true, Pid: > 0 } state)
+        if (container.State is not { Running: true, Paused: false, Pid: > 0 } state)
         {
-            throw new DriverException($"Cannot crash '{instanceId}': it is not running.");
+            // A frozen process would only die when thawed, long after the step's time.
+            throw new DriverException($"Cannot crash '{instanceId}': it is not running (or is paused).");
         }
 
         var pid = checked((int)state.Pid);

@@ -83,7 +83,7 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
     }
 
     [DockerFact]
-    public async Task Pause_freezes_the_app_and_unpause_brings_it_back()
+    public async Task Pause_freezes_the_app_and_unpause_brings_it_back_idempotently()
     {
         var env = DemoShopEnvironment.Create(image.Reference);
         await using (env)
@@ -97,6 +97,7 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
             await env.Driver.UnpauseAsync(env.InstanceId(1), CancellationToken.None);
             var running = await WaitAsync(env, InstanceState.Running);
             Assert.Equal(InstanceHealth.Healthy, running.Health);
+            await env.Driver.UnpauseAsync(env.InstanceId(1), CancellationToken.None);
         }
     }
 

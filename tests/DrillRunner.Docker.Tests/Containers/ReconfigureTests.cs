@@ -73,4 +73,25 @@ public sealed class ReconfigureTests(DemoShopImage image)
             Assert.Equal(InstanceState.Stopped, (await env.Driver.GetInstanceAsync(env.InstanceId(1), CancellationToken.None)).State);
         }
     }
+
+    [DockerFact]
+    public async Task A_failed_reconfigure_puts_the_original_container_back_running()
+    {
+        var env = DemoShopEnvironment.Create(image.Reference);
+        await using (env)
+        {
+            await env.UpAsync();
+            var before = await env.InspectAsync(1);
+
+            // The engine refuses an empty variable name at create, after the old container was set aside and stopped.
+            var error = await Assert.ThrowsAsync<DriverException>(() => env.Driver.ReconfigureAsync(
+                env.InstanceId(1), new Dictionary<string, string?> { [""] = "x" }, CancellationToken.None));
+
+            Assert.Contains("invalid environment variable", error.Message, StringComparison.Ordinal);
+            var after = await env.InspectAsync(1);
+            Assert.Equal(before.ID, after.ID);
+            Assert.Single(await env.LabelledContainersAsync());
+            await ((DockerEnvironmentDriver)env.Driver).Waiter.WaitUntilReadyAsync(env.InstanceId(1), TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
@@ -55,6 +57,30 @@ public sealed class UnreachableEngineTests
             Assert.Contains(endpoint, availability.Detail, StringComparison.Ordinal);
             Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, Quickly);
+        }
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_accepts_but_never_answers_gives_up_after_the_connect_timeout()
+    {
+        // The kernel completes the handshake for the backlog; nothing ever reads or answers.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var endpoint = $"tcp://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = endpoint } };
+        var options = new DockerDriverOptions { ConnectTimeout = TimeSpan.FromSeconds(1) };
+        var driver = new DockerDriverFactory(options).Create(spec, TimeProvider.System);
+        await using (driver)
+        {
+            var clock = Stopwatch.StartNew();
+            var availability = await driver.CheckAsync(CancellationToken.None);
+            var checkTime = clock.Elapsed;
+            var error = await Assert.ThrowsAsync<DriverException>(() => driver.GetInstanceAsync("x-app-1", CancellationToken.None));
+
+            Assert.False(availability.IsAvailable);
+            Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
+            Assert.InRange(checkTime, TimeSpan.FromSeconds(0.9), Quickly);
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.8), 2 * Quickly);
         }
     }
 
