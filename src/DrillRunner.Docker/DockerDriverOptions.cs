@@ -36,6 +36,12 @@ public sealed class DockerDriverOptions
     /// <summary>Where local image builds keep their publish output; default: a folder under the temp path.</summary>
     public string? BuildCacheDirectory { get; set; }
 
+    /// <summary>
+    /// Self-contained publish for built images (falls back to framework-dependent plus the host's runtime when the
+    /// runtime packs cannot be restored); false forces that fallback.
+    /// </summary>
+    public bool SelfContained { get; set; } = true;
+
     /// <summary>Runtime identifier of the self-contained publish that goes into built images.</summary>
     [Required]
     public string RuntimeIdentifier { get; set; } = DockerDriverConstants.RuntimeIdentifier;

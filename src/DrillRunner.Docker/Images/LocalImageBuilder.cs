@@ -8,9 +8,9 @@ using ServiceSpec = DrillRunner.Model.ServiceSpec;
 namespace DrillRunner.Docker.Images;
 
 /// <summary>
-/// Makes a service's image exist without a registry: self-contained <c>dotnet publish</c>, a minimal rootfs
-/// tar, imported through the API and tagged with the publish output's content hash. A second build with
-/// nothing changed stops after the (incremental) publish and the hash.
+/// Makes a service's image exist without a registry: <c>dotnet publish</c> (see <see cref="AppPublisher"/>), a
+/// minimal rootfs tar, imported through the API and tagged with the publish output's content hash. A second
+/// build with nothing changed stops after the (incremental) publish and the hash.
 /// </summary>
 internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions options, TimeProvider timeProvider)
 {
@@ -44,17 +44,16 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
         try
         {
             var started = timeProvider.GetTimestamp();
-            var publish = Path.Combine(folder, "publish");
-            progress.Report($"publishing {project} ({options.RuntimeIdentifier}, self-contained)");
-            await ProcessRunner.RunAsync(
-                "dotnet",
-                ["publish", project, "-c", "Release", "-r", options.RuntimeIdentifier, "--self-contained", "-o", publish, "-nologo"],
-                cancellationToken).ConfigureAwait(false);
-            var hashed = new ImageReference(image.Repository, await PublishHash.ComputeAsync(publish, cancellationToken).ConfigureAwait(false));
+            var app = await new AppPublisher(options).PublishAsync(project, folder, entrypoint, progress, cancellationToken).ConfigureAwait(false);
+
+            // The host runtime is identified by its folders (they name the version), not hashed file by file.
+            var salt = string.Join(';', app.RuntimeTrees.Select(t => t.Source));
+            var hashed = new ImageReference(image.Repository, await PublishHash.ComputeAsync(app.Folder, salt, cancellationToken).ConfigureAwait(false));
             var existing = await engine.CallOrDefaultOnNotFoundAsync("inspect image " + hashed, (c, ct) => c.Images.InspectImageAsync(hashed.ToString(), ct), cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
-                await ImportAsync(folder, publish, entrypoint, hashed, cancellationToken).ConfigureAwait(false);
+                await ImportAsync(folder, app, hashed, cancellationToken).ConfigureAwait(false);
+                await new ImagePruner(engine).RemoveOlderBuildsAsync(hashed, image, cancellationToken).ConfigureAwait(false);
             }
 
             await engine.CallAsync(
@@ -71,21 +70,21 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
         }
     }
 
-    private async Task ImportAsync(string folder, string publish, string entrypoint, ImageReference hashed, CancellationToken cancellationToken)
+    private async Task ImportAsync(string folder, PublishedApp app, ImageReference hashed, CancellationToken cancellationToken)
     {
-        if (!File.Exists(Path.Combine(publish, entrypoint)))
+        if (!File.Exists(Path.Combine(app.Folder, app.Entrypoint)))
         {
-            throw new DriverException($"Entry point '{entrypoint}' is not in the publish output {publish}; set build.entrypoint.");
+            throw new DriverException($"Entry point '{app.Entrypoint}' is not in the publish output {app.Folder}; set build.entrypoint.");
         }
 
-        var libraries = await SharedLibraries.ResolveAsync(publish, entrypoint, cancellationToken).ConfigureAwait(false);
+        var libraries = await SharedLibraries.ResolveAsync(app, cancellationToken).ConfigureAwait(false);
         var tarPath = Path.Combine(folder, hashed.Tag + ".tar");
         try
         {
             var tar = File.Create(tarPath);
             await using (tar.ConfigureAwait(false))
             {
-                await RootfsArchive.WriteAsync(tar, publish, libraries, cancellationToken).ConfigureAwait(false);
+                await RootfsArchive.WriteAsync(tar, app, libraries, cancellationToken).ConfigureAwait(false);
             }
 
             var parameters = new ImagesCreateParameters
@@ -93,14 +92,7 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
                 FromSrc = "-",
                 Repo = hashed.Repository,
                 Tag = hashed.Tag,
-                Changes =
-                [
-                    $"ENTRYPOINT [\"/{RootfsArchive.AppFolder}/{entrypoint}\"]",
-                    $"WORKDIR /{RootfsArchive.AppFolder}",
-                    "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1",
-                    "ENV DOTNET_RUNNING_IN_CONTAINER=true",
-                    "ENV HOME=/tmp",
-                ],
+                Changes = ImageChanges(app),
             };
             var errors = new ImportErrors();
 
@@ -124,6 +116,25 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
         {
             File.Delete(tarPath);
         }
+    }
+
+    private static List<string> ImageChanges(PublishedApp app)
+    {
+        List<string> changes =
+        [
+            $"ENTRYPOINT [\"/{RootfsArchive.AppFolder}/{app.Entrypoint}\"]",
+            $"WORKDIR /{RootfsArchive.AppFolder}",
+            "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1",
+            "ENV DOTNET_RUNNING_IN_CONTAINER=true",
+            "ENV HOME=/tmp",
+        ];
+        if (!app.SelfContained)
+        {
+            // The apphost finds the copied runtime through DOTNET_ROOT.
+            changes.Add($"ENV DOTNET_ROOT=/{HostRuntime.ImageRoot}");
+        }
+
+        return changes;
     }
 
     private static string ResolveProject(EnvironmentSpec environment, ImageBuildSpec build)

@@ -8,9 +8,10 @@ internal static class PublishHash
 {
     private const int TagLength = 16;
 
-    public static async Task<string> ComputeAsync(string folder, CancellationToken cancellationToken)
+    public static async Task<string> ComputeAsync(string folder, string salt, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(salt + "\0"));
         var buffer = new byte[1 << 16];
         var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => (Full: f, Relative: Path.GetRelativePath(folder, f).Replace('\\', '/')))

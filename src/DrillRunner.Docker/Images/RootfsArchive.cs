@@ -24,17 +24,20 @@ internal static class RootfsArchive
         ("etc/nsswitch.conf", "hosts: files dns\n"),
     ];
 
-    public static async Task WriteAsync(Stream destination, string publishFolder, IEnumerable<string> libraries, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream destination, PublishedApp app, IEnumerable<string> libraries, CancellationToken cancellationToken)
     {
         var writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
             var directories = new SortedSet<string>(StringComparer.Ordinal) { "etc", "root", AppFolder };
             var files = new List<(string Source, string Entry, UnixFileMode Mode)>();
-            foreach (var file in Directory.GetFiles(publishFolder, "*", SearchOption.AllDirectories))
+            foreach (var (source, imagePath) in app.RuntimeTrees.Prepend(new RuntimeTree(app.Folder, AppFolder)))
             {
-                var entry = $"{AppFolder}/{Path.GetRelativePath(publishFolder, file).Replace('\\', '/')}";
-                files.Add((file, entry, OperatingSystem.IsWindows() ? File644 : File.GetUnixFileMode(file)));
+                foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+                {
+                    var entry = $"{imagePath}/{Path.GetRelativePath(source, file).Replace('\\', '/')}";
+                    files.Add((file, entry, OperatingSystem.IsWindows() ? File644 : File.GetUnixFileMode(file)));
+                }
             }
 
             // Written as regular files at the path ldd printed, so symlinked loader paths resolve inside the image.

@@ -12,16 +12,17 @@ internal static partial class SharedLibraries
 
     private static readonly string[] LibraryFolders = ["/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib"];
 
-    public static async Task<IReadOnlyList<string>> ResolveAsync(string publishFolder, string entrypoint, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ResolveAsync(PublishedApp app, CancellationToken cancellationToken)
     {
-        var binaries = Directory.GetFiles(publishFolder, "*.so").Append(Path.Combine(publishFolder, entrypoint)).ToList();
+        var folders = app.RuntimeTrees.Select(t => Path.GetFullPath(t.Source)).Prepend(Path.GetFullPath(app.Folder)).ToList();
+        var binaries = folders.SelectMany(f => Directory.GetFiles(f, "*.so")).Append(Path.Combine(app.Folder, app.Entrypoint)).ToList();
         binaries.AddRange(LoadedAtRunTime.Select(Find).OfType<string>());
         var output = await ProcessRunner.RunAsync("ldd", binaries, cancellationToken).ConfigureAwait(false);
-        var full = Path.GetFullPath(publishFolder);
+        bool Packaged(string path) => folders.Any(f => Path.GetFullPath(path).StartsWith(f, StringComparison.Ordinal));
         return [.. LibraryPath().Matches(output)
             .Select(m => m.Groups["path"].Value)
-            .Concat(binaries.Where(b => !Path.GetFullPath(b).StartsWith(full, StringComparison.Ordinal)))
-            .Where(p => !Path.GetFullPath(p).StartsWith(full, StringComparison.Ordinal))
+            .Concat(binaries)
+            .Where(p => !Packaged(p))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }

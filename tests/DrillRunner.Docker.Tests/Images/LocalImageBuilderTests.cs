@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Images;
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Drivers;
 using DrillRunner.Model;
 using Xunit.Abstractions;
 
@@ -44,14 +45,59 @@ public sealed class LocalImageBuilderTests(ITestOutputHelper output)
             }
             finally
             {
-                var images = await client.Images.ListImagesAsync(new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [repository] = true } } }, CancellationToken.None);
-                foreach (var tag in images.SelectMany(i => i.RepoTags))
-                {
-                    await client.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true }, CancellationToken.None);
-                }
-
+                await DeleteRepositoryAsync(client, repository);
                 Directory.Delete(cache, recursive: true);
             }
         }
+    }
+
+    [DockerFact]
+    public async Task Without_self_contained_publish_the_image_carries_the_host_runtime_and_runs()
+    {
+        var repository = "drillrunner-test/fd-" + Guid.NewGuid().ToString("N")[..8];
+        var cache = Directory.CreateTempSubdirectory("drillrunner-build-").FullName;
+        var environment = new EnvironmentSpec { Name = "build", BaseDirectory = RepositoryRoot.Find() };
+        var options = new DockerDriverOptions { BuildCacheDirectory = cache, SelfContained = false };
+        var driver = (DockerEnvironmentDriver)new DockerDriverFactory(options).Create(environment, TimeProvider.System);
+        using var client = new DockerClientConfiguration().CreateClient();
+        await using (driver)
+        {
+            try
+            {
+                var lines = new List<string>();
+                var built = await driver.Images.BuildAsync(
+                    environment, new ImageBuildSpec { Project = "src/DemoShop" }, ImageReference.Parse(repository), new SynchronousProgress(lines), CancellationToken.None);
+                Assert.Contains(lines, l => l.Contains("framework-dependent", StringComparison.Ordinal));
+                Assert.Contains("DOTNET_ROOT=/usr/share/dotnet", (await client.Images.InspectImageAsync(built.ToString(), CancellationToken.None)).Config.Env);
+
+                var env = DemoShopEnvironment.Create(built.ToString());
+                await using (env)
+                {
+                    await env.UpAsync();
+                    var info = await env.Driver.GetInstanceAsync(env.InstanceId(1), CancellationToken.None);
+                    Assert.Equal((InstanceState.Running, InstanceHealth.Healthy), (info.State, info.Health));
+                }
+            }
+            finally
+            {
+                await DeleteRepositoryAsync(client, repository);
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    private static async Task DeleteRepositoryAsync(DockerClient client, string repository)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [repository] = true } };
+        var images = await client.Images.ListImagesAsync(new ImagesListParameters { Filters = filters }, CancellationToken.None);
+        foreach (var tag in images.SelectMany(i => i.RepoTags))
+        {
+            await client.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true }, CancellationToken.None);
+        }
+    }
+
+    private sealed class SynchronousProgress(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
     }
 }
