@@ -12,6 +12,8 @@ namespace DrillRunner.Docker.Engine;
 /// </summary>
 internal sealed class DockerEngine : IDisposable
 {
+    private const string ConnectOperation = "connect";
+
     private readonly DockerClient _client;
     private readonly ResiliencePipeline _pipeline;
     private readonly DockerDriverOptions _options;
@@ -35,7 +37,7 @@ internal sealed class DockerEngine : IDisposable
     public async Task<string> PingAsync(CancellationToken cancellationToken)
     {
         var version = await CallAsync(
-            "ping", static (c, ct) => c.System.GetVersionAsync(ct), cancellationToken, _options.ConnectTimeout, retry: false)
+            ConnectOperation, static (c, ct) => c.System.GetVersionAsync(ct), cancellationToken, _options.ConnectTimeout, retry: false)
             .ConfigureAwait(false);
         _reached = true;
         return $"Docker engine {version.Version} (API {version.APIVersion}) at {Endpoint}";
@@ -57,7 +59,7 @@ internal sealed class DockerEngine : IDisposable
     public async Task<T> CallAsync<T>(
         string operation, Func<IDockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? timeout = null, bool retry = true)
     {
-        if (!_reached && operation != "ping")
+        if (!_reached && operation != ConnectOperation)
         {
             // A dead or black-holed engine must fail within the connect timeout, not after a full call timeout.
             await PingAsync(cancellationToken).ConfigureAwait(false);
@@ -80,7 +82,7 @@ internal sealed class DockerEngine : IDisposable
         }
         catch (Exception e) when (DockerResilience.IsUnreachable(e) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new DriverException($"Docker engine at {Endpoint} is unreachable ({operation}): {Describe(e)}", e);
+            throw new DriverException($"Docker engine at {Endpoint} is unreachable ({operation}): {Describe(e)}. Is the engine running and the endpoint right?", e);
         }
         finally
         {
