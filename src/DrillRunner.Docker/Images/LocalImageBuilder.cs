@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Drivers;
@@ -14,9 +13,6 @@ namespace DrillRunner.Docker.Images;
 /// </summary>
 internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions options, TimeProvider timeProvider)
 {
-    // Two builds publishing into one folder at once would corrupt it; parallel tests do exactly that.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FolderLocks = new(StringComparer.Ordinal);
-
     /// <summary>The image reference containers of <paramref name="service"/> should run.</summary>
     public async Task<string> EnsureAsync(EnvironmentSpec environment, ServiceSpec service, IProgress<string> progress, CancellationToken cancellationToken)
     {
@@ -39,9 +35,8 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
         var project = ResolveProject(environment, build);
         var entrypoint = build.Entrypoint ?? Path.GetFileNameWithoutExtension(project);
         var folder = Path.Combine(options.ResolvedBuildCacheDirectory, string.Concat(image.Repository.Select(c => char.IsLetterOrDigit(c) ? c : '_')));
-        var gate = FolderLocks.GetOrAdd(folder, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // Two builds publishing into one folder at once would corrupt it.
+        using (await BuildFolderLock.AcquireAsync(folder, progress, timeProvider, cancellationToken).ConfigureAwait(false))
         {
             var started = timeProvider.GetTimestamp();
             var app = await new AppPublisher(options).PublishAsync(project, folder, entrypoint, progress, cancellationToken).ConfigureAwait(false);
@@ -64,10 +59,6 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
             progress.Report($"image {hashed} {verb} in {timeProvider.GetElapsedTime(started).TotalSeconds:0.0} s");
             return hashed;
         }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     private static string ResolveProject(EnvironmentSpec environment, ImageBuildSpec build)
@@ -83,5 +74,4 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
             ? projects[0]
             : throw new DriverException($"build.project '{build.Project}' of environment '{environment.Name}' is not a .csproj or a folder with exactly one ({path}).");
     }
-
 }

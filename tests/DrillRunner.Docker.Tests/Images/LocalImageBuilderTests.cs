@@ -64,10 +64,10 @@ public sealed class LocalImageBuilderTests(ITestOutputHelper output)
         {
             try
             {
-                var lines = new List<string>();
+                var progress = new ListProgress();
                 var built = await driver.Images.BuildAsync(
-                    environment, new ImageBuildSpec { Project = "src/DemoShop" }, ImageReference.Parse(repository), new SynchronousProgress(lines), CancellationToken.None);
-                Assert.Contains(lines, l => l.Contains("framework-dependent", StringComparison.Ordinal));
+                    environment, new ImageBuildSpec { Project = "src/DemoShop" }, ImageReference.Parse(repository), progress, CancellationToken.None);
+                Assert.Contains(progress.Lines, l => l.Contains("framework-dependent", StringComparison.Ordinal));
                 Assert.Contains("DOTNET_ROOT=/usr/share/dotnet", (await client.Images.InspectImageAsync(built.ToString(), CancellationToken.None)).Config.Env);
 
                 var env = DemoShopEnvironment.Create(built.ToString());
@@ -94,10 +94,5 @@ public sealed class LocalImageBuilderTests(ITestOutputHelper output)
         {
             await client.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true }, CancellationToken.None);
         }
-    }
-
-    private sealed class SynchronousProgress(List<string> lines) : IProgress<string>
-    {
-        public void Report(string value) => lines.Add(value);
     }
 }
