@@ -34,9 +34,13 @@ internal sealed class AppPublisher(DockerDriverOptions options)
         return new PublishedApp(dependent, entrypoint, HostRuntime.Trees());
     }
 
+    // Without the git commit in the informational version, a commit that does not touch the app keeps its image tag.
     private Task<string> RunAsync(string project, string output, bool selfContained, CancellationToken cancellationToken) =>
         ProcessRunner.RunAsync(
             "dotnet",
-            ["publish", project, "-c", "Release", "-r", options.RuntimeIdentifier, $"--self-contained={(selfContained ? "true" : "false")}", "-o", output, "-nologo"],
+            [
+                "publish", project, "-c", "Release", "-r", options.RuntimeIdentifier, $"--self-contained={(selfContained ? "true" : "false")}",
+                "-p:IncludeSourceRevisionInInformationalVersion=false", "-o", output, "-nologo",
+            ],
             cancellationToken);
 }
