@@ -9,6 +9,7 @@ internal sealed class DrillProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     private DrillProcess(Process process)
     {
@@ -89,8 +90,25 @@ internal sealed class DrillProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL to the runner alone, as a crash would: what it started (supervisors) keeps running.</summary>
+    public async Task CrashAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
