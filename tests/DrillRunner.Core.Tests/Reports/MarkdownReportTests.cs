@@ -33,7 +33,7 @@ public sealed class MarkdownReportTests
 
         var files = await ReportFiles.WriteAsync(result, Path.Combine(harness.Folder, "reports"), default);
 
-        Assert.Equal(2, files.Count);
+        Assert.Equal(["report.md", "report.json", "report.html", "report.junit.xml"], files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(File.Exists(f), f));
         var json = await File.ReadAllTextAsync(files[1]);
         var back = System.Text.Json.JsonSerializer.Deserialize<DrillRunner.Engine.RunResult>(json, DrillRunner.Steps.JsonDefaults.Options)!;
