@@ -92,6 +92,29 @@ public sealed class HtmlReportTests
         Assert.Contains("Runbook action <code>restart-lb</code>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_traffic_the_chart_draws_the_request_rate_and_takes_latency_from_traffic()
+    {
+        var result = await ReportRuns.KillWithActionAsync();
+        var start = result.StartedAt;
+        var traffic = Enumerable.Range(0, 8).Select(i => new TrafficSecond(start.AddSeconds(i), "shoppers", 50, 50, i == 4 ? 30 : 50, i == 4 ? 20 : 0,
+            new Dictionary<string, long>(), 10, 20, i == 4 ? 900 : 30, 1000)).ToList();
+        var withTraffic = result with { Timeline = result.Timeline with { Traffic = traffic } };
+
+        var chart = ReportRuns.Chart(HtmlReport.Render(withTraffic));
+
+        var paths = chart.Descendants(SvgNs + "path").ToDictionary(p => Class(p).Split(' ')[1], p => (string)p.Attribute("d")!);
+        Assert.Contains("series-rate", paths.Keys);
+        Assert.Contains("series-failed", paths.Keys);
+        Assert.Contains(chart.Descendants(SvgNs + "text"), t => t.Value == "latency p50 / p95 / p99 (traffic)");
+        Assert.Contains(chart.Descendants(SvgNs + "text"), t => t.Value == "100/s");
+        // The p99 spike of second 4 is the highest point (smallest y) of the p99 line.
+        var p99 = paths["series-p99"].Split(' ').Select(point => point[1..].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        var peak = p99.MinBy(point => point[1])!;
+        var time = Time(chart, "data-start") + ((peak[0] - Number(chart, "data-plot-left")) / (Number(chart, "data-plot-right") - Number(chart, "data-plot-left")) * (Time(chart, "data-end") - Time(chart, "data-start")));
+        Assert.Equal(start.AddSeconds(4.5), time, TimeSpan.FromMilliseconds(600));
+    }
+
     private static string Class(XElement element) => (string?)element.Attribute("class") ?? "";
 
     private static double Number(XElement element, string attribute) =>

@@ -41,4 +41,16 @@ public sealed class MarkdownReportTests
         Assert.Equal(result.Score!.Value, back.Score!.Value);
         Assert.Equal(result.Timeline.Samples.Count, back.Timeline.Samples.Count);
     }
+
+    [Fact]
+    public async Task Input_cannot_break_a_markdown_table_or_start_a_heading()
+    {
+        var result = await ReportRuns.KillWithActionAsync();
+        var change = result.Changes[0] with { Detail = "a | b\n# not a heading" };
+
+        var markdown = MarkdownReport.Render(result with { Changes = [change, .. result.Changes.Skip(1)] });
+
+        Assert.Contains("| a \\| b # not a heading |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n# not a heading", markdown, StringComparison.Ordinal);
+    }
 }

@@ -22,8 +22,9 @@ internal static class TimelineChart
         Panel(svg, G.TopY, G.TopHeight, "top-panel");
         Panel(svg, G.BottomY, G.BottomHeight, "bottom-panel");
         Faults(svg, result, g);
-        var rateMax = NiceMax(data.Buckets.Max(b => b.RequestsPerSecond ?? 0));
-        var latencyMax = NiceMax(data.Buckets.Max(b => b.P99Ms ?? b.P95Ms ?? b.P50Ms ?? 0));
+        // 10% headroom so a flat line at the maximum does not sit on the panel border.
+        var rateMax = NiceMax(1.1 * data.Buckets.Max(b => b.RequestsPerSecond ?? 0));
+        var latencyMax = NiceMax(1.1 * data.Buckets.Max(b => b.P99Ms ?? b.P95Ms ?? b.P50Ms ?? 0));
         Line(svg, g, data, b => b.SuccessPercent, 100, G.TopY, G.TopHeight, "series-success");
         if (data.HasTraffic)
         {
