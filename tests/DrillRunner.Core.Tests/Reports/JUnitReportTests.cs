@@ -13,6 +13,7 @@ public sealed class JUnitReportTests
         var result = await ReportRuns.KillWithActionAsync();
 
         var doc = XDocument.Parse(JUnitReport.Render(result));
+        JUnitShape.AssertValid(doc);
 
         var suite = Assert.Single(doc.Root!.Elements("testsuite"));
         Assert.Equal("kill-one", (string?)suite.Attribute("name"));
@@ -41,7 +42,9 @@ public sealed class JUnitReportTests
         var missed = score.Objectives.Select(o => o.Kind == "recover" ? o with { Met = false, Achieved = "42s", Remedy = "automate failover" } : o with { Met = true }).ToList();
         var failed = result with { Score = score with { Verdict = Verdict.Fail, Objectives = missed } };
 
-        var suite = XDocument.Parse(JUnitReport.Render(failed)).Root!.Element("testsuite")!;
+        var doc = XDocument.Parse(JUnitReport.Render(failed));
+        JUnitShape.AssertValid(doc);
+        var suite = doc.Root!.Element("testsuite")!;
 
         var failure = suite.Elements("testcase").Single(c => (string?)c.Attribute("name") == "recover").Element("failure");
         Assert.NotNull(failure);
@@ -62,7 +65,9 @@ public sealed class JUnitReportTests
             Score = result.Score! with { Verdict = Verdict.Inconclusive, ValidityProblems = ["traffic 'shoppers' sent 10 of 100 planned requests"] },
         };
 
-        var suite = XDocument.Parse(JUnitReport.Render(bad)).Root!.Element("testsuite")!;
+        var doc = XDocument.Parse(JUnitReport.Render(bad));
+        JUnitShape.AssertValid(doc);
+        var suite = doc.Root!.Element("testsuite")!;
 
         var restore = suite.Elements("testcase").Single(c => (string?)c.Attribute("name") == "restore").Element("failure")!;
         Assert.Contains("container would not start", restore.Value, StringComparison.Ordinal);
@@ -79,7 +84,9 @@ public sealed class JUnitReportTests
         var result = await ReportRuns.KillWithActionAsync();
         var errored = result with { Status = RunStatus.Errored, Reason = "driver <lost>", Score = null, Changes = [] };
 
-        var suite = XDocument.Parse(JUnitReport.Render(errored)).Root!.Element("testsuite")!;
+        var doc = XDocument.Parse(JUnitReport.Render(errored));
+        JUnitShape.AssertValid(doc);
+        var suite = doc.Root!.Element("testsuite")!;
 
         var only = Assert.Single(suite.Elements("testcase"));
         Assert.Equal("run", (string?)only.Attribute("name"));

@@ -72,7 +72,9 @@ public static class LeadershipSections
 
         if (s.CorrectiveActions.Count == 0)
         {
-            section.Paragraph("None: the latest run of every drill met its objectives.");
+            section.Paragraph(s.Trends.Count == 0 && s.Compliance.All(c => c.Checks.Count == 0)
+                ? "None known: no run in the period produced a result."
+                : "None: the latest run of every drill met its objectives.");
         }
 
         return section.Build();
