@@ -29,9 +29,23 @@ public static class HtmlWriter
             {
                 SpanStyle.Strong => $"<strong>{text}</strong>",
                 SpanStyle.Code => $"<code>{text}</code>",
+                SpanStyle.Sparkline => Sparkline(span.Series ?? []) + " " + text,
                 _ => text,
             });
         }
+    }
+
+    /// <summary>An inline SVG polyline of values on a 0-100 scale, oldest first.</summary>
+    public static string Sparkline(IReadOnlyList<double> values)
+    {
+        const double width = 80, height = 20;
+        if (values.Count < 2)
+        {
+            return "";
+        }
+
+        var points = values.Select((v, i) => FormattableString.Invariant($"{(i * width / (values.Count - 1)):0.#},{height - (Math.Clamp(v, 0, 100) / 100 * height):0.#}"));
+        return FormattableString.Invariant($"<svg class=\"spark\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" aria-hidden=\"true\"><path d=\"M") + string.Join(" L", points) + "\"/></svg>";
     }
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");

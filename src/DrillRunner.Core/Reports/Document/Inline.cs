@@ -11,6 +11,12 @@ public sealed class Inline
 
     public Inline Code(string text) => Add(text, SpanStyle.Code);
 
+    public Inline Sparkline(string text, IReadOnlyList<double> series)
+    {
+        _spans.Add(new Span(text, SpanStyle.Sparkline, series));
+        return this;
+    }
+
     public IReadOnlyList<Span> Build() => [.. _spans];
 
     public static IReadOnlyList<Span> Of(string text) => [new Span(text)];

@@ -6,10 +6,12 @@ public enum SpanStyle
     Plain,
     Strong,
     Code,
+    /// <summary>A small chart of <see cref="Span.Series"/> (0-100) where the format can draw; the text elsewhere.</summary>
+    Sparkline,
 }
 
 /// <summary>A run of text. The text is raw input: renderers escape it, the model never holds markup.</summary>
-public sealed record Span(string Text, SpanStyle Style = SpanStyle.Plain);
+public sealed record Span(string Text, SpanStyle Style = SpanStyle.Plain, IReadOnlyList<double>? Series = null);
 
 /// <summary>A block of a report section: paragraph, bullet list or table.</summary>
 public abstract record ReportBlock;

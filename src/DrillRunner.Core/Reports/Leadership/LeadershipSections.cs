@@ -26,7 +26,7 @@ public static class LeadershipSections
         var section = new SectionBuilder("Score trend per drill").Paragraph("Latest scored runs of each drill in the period, oldest first; inconclusive runs are not scored.");
         var rows = s.Trends.Select(t => Row(
             Inline.Of(t.Drill),
-            Inline.Of(string.Join(" → ", t.Scores.Select(v => ReportText.Number(v)))),
+            new Inline().Sparkline(string.Join(" → ", t.Scores.Select(v => ReportText.Number(v))), t.Scores).Build(),
             t.Direction == TrendDirection.Declining ? new Inline().Strong(Word(t.Direction)).Build() : Inline.Of(Word(t.Direction)))).ToList();
         return rows.Count == 0 ? section.Paragraph("No scored run in the period.").Build() : section.Table(["drill", "scores", "direction"], rows).Build();
     }

@@ -52,6 +52,10 @@ public sealed class LeadershipReportTests
                 "3 of 5 drills not run in 30 days (config-drift, legacy, never-run); 2 open corrective actions; scores declining: config-drift.",
             ],
             summary.ExecutiveSummary);
+        Assert.Contains("| node-loss | 60 → 70 → 75 → 85 → 95 | improving |", LeadershipRenderers.Markdown(summary), StringComparison.Ordinal);
+        // The HTML draws the trend: 5 points, the first (60) lower on the 20px-high sparkline than the last (95).
+        Assert.Contains("<td>node-loss</td><td><svg class=\"spark\" width=\"80\" height=\"20\" viewBox=\"0 0 80 20\" aria-hidden=\"true\"><path d=\"M0,8 L20,6 L40,5 L60,3 L80,1\"/></svg> 60 → 70",
+            LeadershipRenderers.Html(summary), StringComparison.Ordinal);
     }
 
     [Fact]
