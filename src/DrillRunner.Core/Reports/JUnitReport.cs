@@ -14,7 +14,11 @@ namespace DrillRunner.Reports;
 /// </summary>
 public static class JUnitReport
 {
-    public static string Render(RunResult result) => Build(result).ToString();
+    public static string Render(RunResult result)
+    {
+        var doc = Build(result);
+        return doc.Declaration + "\n" + doc;
+    }
 
     public static XDocument Build(RunResult result)
     {

@@ -12,8 +12,10 @@ public sealed class JUnitReportTests
     {
         var result = await ReportRuns.KillWithActionAsync();
 
-        var doc = XDocument.Parse(JUnitReport.Render(result));
+        var xml = JUnitReport.Render(result);
+        var doc = XDocument.Parse(xml);
         JUnitShape.AssertValid(doc);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", xml, StringComparison.Ordinal);
 
         var suite = Assert.Single(doc.Root!.Elements("testsuite"));
         Assert.Equal("kill-one", (string?)suite.Attribute("name"));
