@@ -13,8 +13,17 @@ public static class LoadGenerator
 {
     /// <exception cref="TrafficTargetNotAllowedException">The target's host is not in the plan's allowlist.</exception>
     /// <exception cref="ValidationException">The plan is out of range.</exception>
-    public static async Task<LoadResult> RunAsync(
-        LoadPlan plan, IProgress<TrafficSecond>? perSecond, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<LoadResult> RunAsync(
+        LoadPlan plan, IProgress<TrafficSecond>? perSecond, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(plan, perSecond, time, observer: null, cancellationToken);
+
+    /// <summary>As the public overload; <paramref name="observer"/> sees every finished request (for tests).</summary>
+    internal static async Task<LoadResult> RunAsync(
+        LoadPlan plan,
+        IProgress<TrafficSecond>? perSecond,
+        TimeProvider time,
+        Action<RequestRecord>? observer,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(time);
@@ -22,7 +31,7 @@ public static class LoadGenerator
         EnsureAllowed(plan);
         var endpoint = await TargetEndpoint.ResolveAsync(plan.Target, plan.Insecure, cancellationToken);
         var duration = plan.Profile is null || plan.Profile.Duration > plan.Duration ? plan.Duration : plan.Profile.Duration;
-        var run = new RunContext(plan, time, endpoint, duration);
+        var run = new RunContext(plan, time, endpoint, duration) { Observer = observer };
         var workers = Enumerable.Range(0, plan.Connections).Select(i => new ConnectionWorker(run, i)).ToArray();
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reporter = new SecondReporter(run, perSecond);

@@ -66,7 +66,7 @@ internal sealed class HttpConnection : IDisposable
             };
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException
-            or HttpProtocolException or OperationCanceledException)
+            or MalformedResponseException or OperationCanceledException)
         {
             Close();
             outcome = Outcome.Transport;
@@ -173,7 +173,7 @@ internal sealed class HttpConnection : IDisposable
                 }
 
                 Close();
-                return filled == 0 && reused ? -1 : throw new HttpProtocolException("Connection closed mid-response.");
+                return filled == 0 && reused ? -1 : throw new MalformedResponseException("Connection closed mid-response.");
             }
 
             filled += read;
@@ -244,7 +244,7 @@ internal sealed class HttpConnection : IDisposable
     {
         if (_buffer.Length >= MaxBuffer)
         {
-            throw new HttpProtocolException("Response head or chunked body larger than 64 MiB.");
+            throw new MalformedResponseException("Response head or chunked body larger than 64 MiB.");
         }
 
         Array.Resize(ref _buffer, _buffer.Length * 2);

@@ -27,7 +27,7 @@ internal static class ResponseParser
         if (statusLine.Length < 12 || !statusLine.StartsWith("HTTP/1."u8)
             || !Utf8Parser.TryParse(statusLine.Slice(9, 3), out int status, out _))
         {
-            throw new HttpProtocolException("Malformed status line.");
+            throw new MalformedResponseException("Malformed status line.");
         }
 
         long contentLength = -1;
@@ -51,7 +51,7 @@ internal static class ResponseParser
             {
                 if (!Utf8Parser.TryParse(value, out contentLength, out var used) || used != value.Length || contentLength < 0)
                 {
-                    throw new HttpProtocolException("Malformed Content-Length.");
+                    throw new MalformedResponseException("Malformed Content-Length.");
                 }
             }
             else if (name.EqualsAnyCase("Transfer-Encoding"u8))
@@ -98,7 +98,7 @@ internal static class ResponseParser
 
             if (!Utf8Parser.TryParse(sizeText.Trim((byte)' '), out long size, out var used, 'X') || used == 0 || size < 0)
             {
-                throw new HttpProtocolException("Malformed chunk size.");
+                throw new MalformedResponseException("Malformed chunk size.");
             }
 
             at += lineEnd + 2;

@@ -42,7 +42,7 @@ internal sealed class ConnectionWorker : IDisposable
         if (now - item.Intended > _run.TimeoutTicks)
         {
             // A client with this timeout would have given up while the request waited for a connection.
-            Complete(bucket, user, Outcome.Timeout, sent: false, now - item.Intended, sendDelay: 0);
+            Complete(bucket, item, user, Outcome.Timeout, sent: false, now - item.Intended, sendDelay: 0);
             return;
         }
 
@@ -51,12 +51,12 @@ internal sealed class ConnectionWorker : IDisposable
         request.Write(_request, _scratch, user, item.Sequence, _random);
         var (outcome, sent) = await Connection.ExchangeAsync(_request.WrittenMemory, request.IsHead, now, _onSend);
         var end = _run.Time.GetTimestamp();
-        Complete(bucket, user, outcome, sent, end - item.Intended, sent ? _sentAt - item.Intended : 0);
+        Complete(bucket, item, user, outcome, sent, end - item.Intended, sent ? _sentAt - item.Intended : 0);
     }
 
     public void Dispose() => Connection.Dispose();
 
-    private void Complete(SecondBucket bucket, int user, Outcome outcome, bool sent, long latency, long sendDelay)
+    private void Complete(SecondBucket bucket, WorkItem item, int user, Outcome outcome, bool sent, long latency, long sendDelay)
     {
         // Connection failures are not response times; counting them would make a dead server look fast.
         var measured = outcome is not (Outcome.ConnectError or Outcome.Transport);
@@ -73,5 +73,6 @@ internal sealed class ConnectionWorker : IDisposable
 
         bucket.Complete(outcome, sent, sent && sendDelay > _run.LateTicks, measured ? micros : -1);
         _run.Recorder.Users.Record(user, outcome != Outcome.Ok);
+        _run.Observer?.Invoke(new RequestRecord(item.Sequence, item.Intended, user, outcome, sent, latency));
     }
 }

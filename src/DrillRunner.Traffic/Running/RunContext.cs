@@ -22,6 +22,8 @@ internal sealed class RunContext
 
     public LoadPlan Plan { get; }
 
+    public Action<RequestRecord>? Observer { get; init; }
+
     public TimeProvider Time { get; }
 
     public TargetEndpoint Endpoint { get; }
