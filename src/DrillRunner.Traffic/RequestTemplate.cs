@@ -9,7 +9,11 @@ public sealed class RequestTemplate
 {
     public string Method { get; init; } = "GET";
 
-    public string Path { get; init; } = "/";
+    /// <summary>
+    /// Resolved against the plan's target like a relative link: empty (the default) is the target itself,
+    /// <c>/health</c> replaces its path, <c>orders/{user}</c> is relative to its directory.
+    /// </summary>
+    public string Path { get; init; } = "";
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

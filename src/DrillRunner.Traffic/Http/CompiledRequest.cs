@@ -18,9 +18,7 @@ internal sealed class CompiledRequest
     public CompiledRequest(RequestTemplate template, Uri target)
     {
         _requestLineStart = Encoding.ASCII.GetBytes(template.Method.ToUpperInvariant() + " ");
-        var basePath = target.AbsolutePath.TrimEnd('/');
-        var path = template.Path.StartsWith('/') ? template.Path : "/" + template.Path;
-        _path = TemplatePart.Parse(basePath + path);
+        _path = TemplatePart.Parse(ResolvePath(target, template.Path));
         var headers = new StringBuilder();
         headers.Append(" HTTP/1.1\r\nHost: ").Append(target.Authority).Append("\r\n");
         foreach (var (name, value) in template.Headers)
@@ -75,6 +73,26 @@ internal sealed class CompiledRequest
         WriteNumber(output, scratch.WrittenCount);
         output.Write("\r\n\r\n"u8);
         output.Write(scratch.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Resolves like a relative URI reference, but on the raw text so placeholders survive: empty means the
+    /// target itself, a leading slash replaces the target's path, anything else is relative to its directory.
+    /// </summary>
+    private static string ResolvePath(Uri target, string path)
+    {
+        if (path.Length == 0)
+        {
+            return target.PathAndQuery;
+        }
+
+        if (path.StartsWith('/'))
+        {
+            return path;
+        }
+
+        var directory = target.AbsolutePath[..(target.AbsolutePath.LastIndexOf('/') + 1)];
+        return directory + path;
     }
 
     private static void WriteParts(ArrayBufferWriter<byte> output, IReadOnlyList<TemplatePart> parts, int user, long sequence, Random random)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net.Security;
 using System.Net.Sockets;
 
@@ -29,6 +30,7 @@ internal sealed class HttpConnection : IDisposable
     /// <summary>The timestamp the current exchange started at, or 0 when idle.</summary>
     public long StartedAt => Volatile.Read(ref _startedAt);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(Outcome Outcome, bool Sent)> ExchangeAsync(
         ReadOnlyMemory<byte> request, bool headRequest, long startedAt, Action onSend)
     {
@@ -80,13 +82,11 @@ internal sealed class HttpConnection : IDisposable
     {
         lock (_gate)
         {
-            if (_startedAt != startedAt || startedAt == Idle)
+            // Closing under the lock: a worker that sees Aborted closes too, and waits for us before reconnecting.
+            if (startedAt != Idle && Interlocked.CompareExchange(ref _startedAt, Aborted, startedAt) == startedAt)
             {
-                return;
+                CloseLocked();
             }
-
-            _startedAt = Aborted;
-            CloseLocked();
         }
     }
 
@@ -94,18 +94,13 @@ internal sealed class HttpConnection : IDisposable
 
     private Outcome Finish(Outcome outcome)
     {
-        lock (_gate)
+        if (Interlocked.Exchange(ref _startedAt, Idle) != Aborted)
         {
-            var aborted = _startedAt == Aborted;
-            _startedAt = Idle;
-            if (aborted)
-            {
-                CloseLocked();
-                return Outcome.Timeout;
-            }
-
             return outcome;
         }
+
+        Close();
+        return Outcome.Timeout;
     }
 
     private async ValueTask<bool> TryConnectAsync()
@@ -148,6 +143,7 @@ internal sealed class HttpConnection : IDisposable
     }
 
     /// <summary>Returns the status code, or -1 if a reused connection was closed before any response byte.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> SendAndReceiveAsync(ReadOnlyMemory<byte> request, bool headRequest)
     {
         await SendAsync(request);

@@ -1,16 +1,16 @@
 namespace DrillRunner.Traffic.Pacing;
 
 /// <summary>
-/// Waits until a timestamp. Timers fire about a millisecond late, so on the real clock the last 2 ms are spent
-/// yielding to the thread pool (other work still runs) to keep send-time error well under a millisecond.
+/// Blocks the pacer's own thread until a timestamp. On the real clock it sleeps with nanosleep in slices (so
+/// cancellation is seen within 20 ms); on any other clock (tests) it waits on that clock's timers.
 /// </summary>
 internal static class PreciseWait
 {
-    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(20);
 
-    public static async ValueTask UntilAsync(TimeProvider time, long timestamp, CancellationToken cancellationToken)
+    public static void Until(TimeProvider time, long timestamp, CancellationToken cancellationToken)
     {
-        var precise = ReferenceEquals(time, TimeProvider.System);
+        var precise = NativeSleep.IsAvailable && ReferenceEquals(time, TimeProvider.System);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -20,17 +20,13 @@ internal static class PreciseWait
                 return;
             }
 
-            if (!precise)
+            if (precise)
             {
-                await Task.Delay(remaining, time, cancellationToken);
-            }
-            else if (remaining > TimerSlack)
-            {
-                await Task.Delay(remaining - TimerSlack, time, cancellationToken);
+                NativeSleep.For(remaining < Slice ? remaining : Slice);
             }
             else
             {
-                await Task.Yield();
+                Task.Delay(remaining, time, cancellationToken).GetAwaiter().GetResult();
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using DrillRunner.Traffic.Http;
 using DrillRunner.Traffic.Recording;
@@ -35,6 +36,7 @@ internal sealed class ConnectionWorker : IDisposable
 
     public LongHistogram SendDelay { get; } = Histograms.Total();
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ExecuteAsync(WorkItem item, SecondBucket bucket)
     {
         var user = (int)(item.Sequence % _run.Plan.Users) + 1;

@@ -1,45 +1,57 @@
-using System.Threading.Channels;
 using DrillRunner.Traffic.Pacing;
 
 namespace DrillRunner.Traffic.Running;
 
 /// <summary>
-/// Open model: a scheduler issues each request at the pacer's intended time into a queue that the connection
-/// workers drain. A slow server makes the queue grow (and latency with it) but never slows the schedule.
+/// Open model: a pacer thread issues each request at its intended time to the dispatcher. A slow server makes
+/// the backlog grow (and latency with it) but never slows the schedule.
 /// </summary>
 internal static class OpenModelRun
 {
     public static async Task<StopReason> RunAsync(
         RunContext run, ArrivalProfile profile, IReadOnlyList<ConnectionWorker> workers, CancellationToken cancellationToken)
     {
-        var queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
-        var draining = workers.Select(w => DrainAsync(run, w, queue.Reader, cancellationToken)).ToArray();
+        var dispatcher = new Dispatcher(run, workers);
         StopReason reason;
         try
         {
-            reason = await ScheduleAsync(run, new Pacer(profile), queue.Writer, cancellationToken);
+            reason = await OnOwnThread(() => Schedule(run, new Pacer(profile), dispatcher, cancellationToken));
         }
         catch (OperationCanceledException)
         {
             reason = StopReason.Cancelled;
-        }
-        finally
-        {
-            queue.Writer.TryComplete();
+            dispatcher.Cancel();
         }
 
         Volatile.Write(ref run.Frontier, long.MaxValue);
-        await Task.WhenAll(draining);
-        while (queue.Reader.TryRead(out var abandoned))
-        {
-            run.Recorder[run.Recorder.SecondOf(abandoned.Intended)].Abandon();
-        }
-
+        await dispatcher.CloseAsync();
         return reason;
     }
 
-    private static async Task<StopReason> ScheduleAsync(
-        RunContext run, Pacer pacer, ChannelWriter<WorkItem> queue, CancellationToken cancellationToken)
+    /// <summary>The pacer sleeps precisely between requests, so it gets a thread of its own, not a pool thread.</summary>
+    private static Task<StopReason> OnOwnThread(Func<StopReason> schedule)
+    {
+        var done = new TaskCompletionSource<StopReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(schedule());
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "traffic-pacer",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private static StopReason Schedule(RunContext run, Pacer pacer, Dispatcher dispatcher, CancellationToken cancellationToken)
     {
         var total = Math.Min(pacer.PlannedRequests, run.Plan.MaxRequests);
         for (long i = 0; i < total; i++)
@@ -51,7 +63,7 @@ internal static class OpenModelRun
             }
 
             Volatile.Write(ref run.Frontier, intended);
-            await PreciseWait.UntilAsync(run.Time, intended, cancellationToken);
+            PreciseWait.Until(run.Time, intended, cancellationToken);
             var bucket = run.Recorder.Plan(intended);
             if (Interlocked.Increment(ref run.InFlight) > run.Plan.MaxInFlight)
             {
@@ -60,29 +72,9 @@ internal static class OpenModelRun
                 continue;
             }
 
-            queue.TryWrite(new WorkItem(i, intended));
+            dispatcher.Submit(new WorkItem(i, intended));
         }
 
         return total < pacer.PlannedRequests ? StopReason.MaxRequests : StopReason.Duration;
-    }
-
-    private static async Task DrainAsync(
-        RunContext run, ConnectionWorker worker, ChannelReader<WorkItem> queue, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await queue.WaitToReadAsync(cancellationToken))
-            {
-                while (!cancellationToken.IsCancellationRequested && queue.TryRead(out var item))
-                {
-                    await worker.ExecuteAsync(item, run.Recorder[run.Recorder.SecondOf(item.Intended)]);
-                    Interlocked.Decrement(ref run.InFlight);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled: what is still queued is abandoned by the caller.
-        }
     }
 }

@@ -14,7 +14,7 @@ public sealed class CompiledRequestTests
         var template = new RequestTemplate
         {
             Method = "post",
-            Path = "/orders/{user}?n={seq}",
+            Path = "orders/{user}?n={seq}",
             Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
             Body = """{"user":"{user}","qty":{random:1-20},"seq":{seq}}""",
         };
@@ -30,7 +30,7 @@ public sealed class CompiledRequestTests
     [Fact]
     public void Random_placeholder_stays_within_its_bounds()
     {
-        var template = new RequestTemplate { Path = "/p/{random:3-5}" };
+        var template = new RequestTemplate { Path = "p/{random:3-5}" };
         var seen = Enumerable.Range(0, 200)
             .Select(i => Render(template, 1, i, seed: i).Split(' ')[1])
             .ToHashSet();
@@ -44,6 +44,21 @@ public sealed class CompiledRequestTests
         var text = Render(new RequestTemplate(), 3, 0);
 
         Assert.Equal("GET /api/ HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-User-Id: u3\r\n\r\n", text);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1/index.html", "", "/index.html")]
+    [InlineData("http://127.0.0.1/api/v1?x=1", "", "/api/v1?x=1")]
+    [InlineData("http://127.0.0.1/api/v1", "/health", "/health")]
+    [InlineData("http://127.0.0.1/api/v1", "orders", "/api/orders")]
+    public void Template_path_resolves_against_the_target_like_a_relative_link(string target, string path, string expected)
+    {
+        var output = new ArrayBufferWriter<byte>();
+#pragma warning disable CA5394 // Test randomness.
+        new CompiledRequest(new RequestTemplate { Path = path }, new Uri(target)).Write(output, new ArrayBufferWriter<byte>(), 1, 0, new Random(1));
+#pragma warning restore CA5394
+
+        Assert.StartsWith($"GET {expected} HTTP/1.1\r\n", Encoding.UTF8.GetString(output.WrittenSpan), StringComparison.Ordinal);
     }
 
     [Fact]
