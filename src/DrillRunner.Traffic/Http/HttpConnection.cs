@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace DrillRunner.Traffic.Http;
 
