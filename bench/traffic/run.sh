@@ -4,6 +4,7 @@
 # Env: WINDOW (s, default 10), RUNS (default 3), CONNECTIONS (default 64), WRK2 (path to a wrk2 binary; Debian
 # has no wrk2 package, build it from github.com/giltene/wrk2 and point WRK2 at it), PACER_RATE (default 10000).
 set -euo pipefail
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WINDOW=${WINDOW:-10}
 RUNS=${RUNS:-3}
@@ -76,30 +77,34 @@ WRK_RPS=$(median < "$TMP/wrk.rps"); OURS_RPS=$(median < "$TMP/ours.rps")
 echo "wrk_rps=$WRK_RPS drillrunner_rps=$OURS_RPS ratio=$(awk -v a="$OURS_RPS" -v b="$WRK_RPS" 'BEGIN {printf "%.3f", a / b}')" \
   "wrk_cpu_us_per_req=$(median < "$TMP/wrk.cpu") drillrunner_cpu_us_per_req=$(median < "$TMP/ours.cpu")"
 
-echo "== open model: highest rate with p99 < 10 ms (and >= 99% of planned sent), rates as fractions of wrk's rps"
-FRACTIONS=${FRACTIONS:-"0.5 0.6 0.7 0.8 0.85 0.9 0.95"}
-sweep() { # $1 = tool; prints the highest passing rate
-  local best=0 rate p99 sent_ok
-  for f in $FRACTIONS; do
-    rate=$(awk -v r="$WRK_RPS" -v f="$f" 'BEGIN {printf "%d", r * f}')
-    if [ "$1" = wrk2 ]; then
-      # wrk2 spends its first ~10 s calibrating and resets its histogram after it.
-      taskset -c 0 "$WRK2" -t1 -c"$CONN" -d"$((WINDOW + 11))s" -R"$rate" --latency "$URL" > "$TMP/wrk2.out"
-      p99=$(awk '$1 == "99.000%" {print $2; exit}' "$TMP/wrk2.out" | to_ms)
-      sent_ok=$(awk -v r="$rate" '/Requests\/sec/ {print ($2 >= 0.99 * r) ? 1 : 0}' "$TMP/wrk2.out")
-    else
-      line=$(run_ours open "$CONN" "$WINDOW" "$rate" 3)
-      p99=$(echo "$line" | field p99_ms)
-      sent_ok=$(echo "$line" | awk -v r="$rate" '{for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) {split($i, kv, "="); print (kv[2] >= 0.99 * r) ? 1 : 0}}')
-    fi
-    echo "  $1 rate=$rate p99_ms=$p99 rate_kept=$sent_ok" >&2
-    if awk -v p="$p99" 'BEGIN {exit !(p < 10)}' && [ "$sent_ok" = 1 ]; then best=$rate; else break; fi
-  done
-  echo "$best"
+LIMIT=${P99_LIMIT_MS:-10}
+echo "== open model: highest rate with p99 < $LIMIT ms and >= 99% of planned sent; rates are fractions of wrk's rps,"
+echo "   each rate run by both tools back to back so they see the same machine load"
+FRACTIONS=${FRACTIONS:-"0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9"}
+open_ours() { # rate -> "p99_ms kept"
+  local line
+  line=$(run_ours open "$CONN" "$WINDOW" "$1" 3)
+  echo "$(echo "$line" | field p99_ms) $(echo "$line" | awk -v r="$1" '{for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) {split($i, kv, "="); print (kv[2] >= 0.99 * r) ? 1 : 0}}')"
 }
-OURS_OPEN=$(sweep ours)
+open_wrk2() { # rate -> "p99_ms kept"; wrk2 calibrates for ~10 s and then resets its histogram
+  taskset -c 0 "$WRK2" -t1 -c"$CONN" -d"$((WINDOW + 11))s" -R"$1" --latency "$URL" > "$TMP/wrk2.out"
+  echo "$(awk '$1 == "99.000%" {print $2; exit}' "$TMP/wrk2.out" | to_ms) $(awk -v r="$1" '/Requests\/sec/ {print ($2 >= 0.99 * r) ? 1 : 0}' "$TMP/wrk2.out")"
+}
+passes() { awk -v p="$1" -v l="$LIMIT" 'BEGIN {exit !(p < l)}' && [ "$2" = 1 ]; }
+OURS_OPEN=0; WRK2_OPEN=0; ours_alive=1; wrk2_alive=$([ -n "$WRK2" ] && echo 1 || echo 0)
+for f in $FRACTIONS; do
+  [ "$ours_alive$wrk2_alive" = 00 ] && break
+  rate=$(awk -v r="$WRK_RPS" -v f="$f" 'BEGIN {printf "%d", r * f}')
+  read -r op ok < <(open_ours "$rate")
+  if [ "$ours_alive" = 1 ] && passes "$op" "$ok"; then OURS_OPEN=$rate; else ours_alive=0; fi
+  wp=-; wk=-
+  if [ -n "$WRK2" ]; then
+    read -r wp wk < <(open_wrk2 "$rate")
+    if [ "$wrk2_alive" = 1 ] && passes "$wp" "$wk"; then WRK2_OPEN=$rate; else wrk2_alive=0; fi
+  fi
+  echo "  rate=$rate drillrunner_p99_ms=$op (rate kept: $ok) wrk2_p99_ms=$wp (rate kept: $wk)"
+done
 if [ -n "$WRK2" ]; then
-  WRK2_OPEN=$(sweep wrk2)
   echo "wrk2_sustained_rps=$WRK2_OPEN drillrunner_sustained_rps=$OURS_OPEN ratio=$(awk -v a="$OURS_OPEN" -v b="$WRK2_OPEN" 'BEGIN {printf "%.3f", (b > 0) ? a / b : 0}')"
 else
   echo "wrk2 not available: drillrunner_sustained_rps=$OURS_OPEN (no reference)"
@@ -113,3 +118,4 @@ for i in $(seq "$RUNS"); do
   echo "  run $i: $line"
 done
 echo "pacer_send_error_p99_ms=$(median < "$TMP/pacer")"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

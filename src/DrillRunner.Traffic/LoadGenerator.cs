@@ -40,7 +40,6 @@ public static class LoadGenerator
         StopReason reason;
         try
         {
-            using var abort = cancellationToken.Register(() => Array.ForEach(workers, w => w.Dispose()));
             reason = plan.Profile is null
                 ? await ClosedModelRun.RunAsync(run, workers, cancellationToken)
                 : await OpenModelRun.RunAsync(run, plan.Profile, workers, cancellationToken);
@@ -54,7 +53,7 @@ public static class LoadGenerator
 
         var elapsed = time.GetElapsedTime(run.Start);
         reporter.Finish();
-        return BuildResult(run, reporter.Reported, workers, elapsed, reason);
+        return BuildResult(run, reporter.Reported, workers, elapsed, ActiveTime(run, duration, elapsed, reason), reason);
     }
 
     private static void EnsureAllowed(LoadPlan plan)
@@ -76,8 +75,28 @@ public static class LoadGenerator
         }
     }
 
+    /// <summary>
+    /// The window requests were issued in. Rates are taken over it, not over the drain after it, so a run that
+    /// kept its schedule reports exactly its planned rate.
+    /// </summary>
+    private static TimeSpan ActiveTime(RunContext run, TimeSpan duration, TimeSpan elapsed, StopReason reason)
+    {
+        if (run.Plan.Profile is not null && reason == StopReason.Duration)
+        {
+            return duration;
+        }
+
+        var issuingEnded = Volatile.Read(ref run.IssuingEnded);
+        return issuingEnded > 0 ? run.Time.GetElapsedTime(run.Start, issuingEnded) : elapsed;
+    }
+
     private static LoadResult BuildResult(
-        RunContext run, IReadOnlyList<TrafficSecond> seconds, ConnectionWorker[] workers, TimeSpan elapsed, StopReason reason)
+        RunContext run,
+        IReadOnlyList<TrafficSecond> seconds,
+        ConnectionWorker[] workers,
+        TimeSpan elapsed,
+        TimeSpan active,
+        StopReason reason)
     {
         var latency = Histograms.Total();
         var sendDelay = Histograms.Total();
@@ -88,16 +107,13 @@ public static class LoadGenerator
         }
 
         var total = Sum(seconds.Select(s => s.Counts)) with { Latency = Histograms.Summarize(latency) };
-        var elapsedSeconds = Math.Max(elapsed.TotalSeconds, 1e-9);
-        var plannedRate = run.Plan.Profile is { } profile && profile.Duration > TimeSpan.Zero
-            ? profile.PlannedRequests / profile.Duration.TotalSeconds
-            : total.Planned / elapsedSeconds;
+        var activeSeconds = Math.Max(active.TotalSeconds, 1e-9);
         return new LoadResult(
             total,
             seconds,
             elapsed,
-            plannedRate,
-            total.Sent / elapsedSeconds,
+            total.Planned / activeSeconds,
+            total.Sent / activeSeconds,
             Histograms.Summarize(sendDelay),
             run.Recorder.Users.Active,
             run.Recorder.Users.Affected,

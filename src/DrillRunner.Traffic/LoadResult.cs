@@ -4,8 +4,9 @@ namespace DrillRunner.Traffic;
 /// <param name="Total">All requests of the run; latency percentiles here keep 3 significant digits.</param>
 /// <param name="Seconds">One entry per second of intended send time, from 0 to the last second with traffic.</param>
 /// <param name="Elapsed">Wall time from start until every request finished.</param>
-/// <param name="PlannedRate">Requests per second the plan asked for over the run (closed model: achieved rate).</param>
-/// <param name="AchievedRate">Requests per second actually sent over the run.</param>
+/// <param name="PlannedRate">Requests per second planned over the window requests were issued in.</param>
+/// <param name="AchievedRate">Requests per second actually sent over the same window; below 99% of
+/// <see cref="PlannedRate"/> means the run fell short of its plan.</param>
 /// <param name="SendDelay">How long after their intended time requests were sent (pacer error).</param>
 /// <param name="UsersActive">Synthetic users that sent at least one request.</param>
 /// <param name="UsersAffected">Synthetic users with at least one failed request.</param>

@@ -1,6 +1,5 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 
 namespace DrillRunner.Traffic.Http;
 
@@ -30,7 +29,6 @@ internal sealed class HttpConnection : IDisposable
     /// <summary>The timestamp the current exchange started at, or 0 when idle.</summary>
     public long StartedAt => Volatile.Read(ref _startedAt);
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(Outcome Outcome, bool Sent)> ExchangeAsync(
         ReadOnlyMemory<byte> request, bool headRequest, long startedAt, Action onSend)
     {
@@ -143,7 +141,6 @@ internal sealed class HttpConnection : IDisposable
     }
 
     /// <summary>Returns the status code, or -1 if a reused connection was closed before any response byte.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> SendAndReceiveAsync(ReadOnlyMemory<byte> request, bool headRequest)
     {
         await SendAsync(request);

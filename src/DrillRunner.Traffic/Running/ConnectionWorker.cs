@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using DrillRunner.Traffic.Http;
 using DrillRunner.Traffic.Recording;
 using HdrHistogram;
@@ -36,7 +35,6 @@ internal sealed class ConnectionWorker : IDisposable
 
     public LongHistogram SendDelay { get; } = Histograms.Total();
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ExecuteAsync(WorkItem item, SecondBucket bucket)
     {
         var user = (int)(item.Sequence % _run.Plan.Users) + 1;

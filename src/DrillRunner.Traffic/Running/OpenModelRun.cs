@@ -23,6 +23,7 @@ internal static class OpenModelRun
             dispatcher.Cancel();
         }
 
+        Volatile.Write(ref run.IssuingEnded, run.Time.GetTimestamp());
         Volatile.Write(ref run.Frontier, long.MaxValue);
         await dispatcher.CloseAsync();
         return reason;

@@ -49,6 +49,9 @@ internal sealed class RunContext
     /// <summary>How far request issuing has got: every request intended before this timestamp is planned.</summary>
     public long Frontier;
 
+    /// <summary>When the last request was issued (0 until then); set by the open model's pacer.</summary>
+    public long IssuingEnded;
+
     public long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Frequency);
 
     public double Seconds(long ticks) => (double)ticks / Frequency;
