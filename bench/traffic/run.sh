@@ -46,7 +46,8 @@ curl -sf "$URL" >/dev/null
 
 dotnet build -c Release "$ROOT/bench/traffic/LoadBench" -v q -nologo >/dev/null
 BENCH_DLL="$ROOT/artifacts/bin/LoadBench/release/LoadBench.dll"
-export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_GCgen0size=0x4000000
+# Socket continuations run on the epoll thread (no pool hop); idle pool threads sleep instead of spinning.
+export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x4000000
 
 field() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

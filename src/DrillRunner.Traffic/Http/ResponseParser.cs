@@ -39,7 +39,9 @@ internal static class ResponseParser
             var next = rest.IndexOf(Crlf);
             var line = next < 0 ? rest : rest[..next];
             rest = next < 0 ? [] : rest[(next + 2)..];
-            var colon = line.IndexOf((byte)':');
+            // Only Content-Length, Transfer-Encoding and Connection matter: skip other lines on their first letter.
+            var first = line.IsEmpty ? 0 : line[0] | 0x20;
+            var colon = first is 'c' or 't' ? line.IndexOf((byte)':') : -1;
             if (colon <= 0)
             {
                 continue;
