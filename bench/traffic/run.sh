@@ -64,22 +64,26 @@ run_wrk() { # -> "rps cpu_us_per_req"
 }
 run_ours() { taskset -c 0 dotnet "$BENCH_DLL" "$URL" "$@"; }
 
-echo "== closed model, $CONN connections, ${WINDOW}s windows, median of $RUNS (generators on CPU 0, nginx on CPU 1)"
-taskset -c 0 wrk -t1 -c"$CONN" -d3s "$URL" >/dev/null # warm-up
-: > "$TMP/wrk.rps"; : > "$TMP/wrk.cpu"; : > "$TMP/ours.rps"; : > "$TMP/ours.cpu"
-for i in $(seq "$RUNS"); do
-  read -r rps cpu < <(run_wrk)
-  echo "$rps" >> "$TMP/wrk.rps"; echo "$cpu" >> "$TMP/wrk.cpu"
-  line=$(run_ours closed "$CONN" "$WINDOW" 3)
-  echo "$line" | field rps >> "$TMP/ours.rps"; echo "$line" | field cpu_us_per_req >> "$TMP/ours.cpu"
-  echo "  run $i: wrk $rps rps ($cpu us CPU/req); drillrunner: $line"
-done
-WRK_RPS=$(median < "$TMP/wrk.rps"); OURS_RPS=$(median < "$TMP/ours.rps")
-echo "wrk_rps=$WRK_RPS drillrunner_rps=$OURS_RPS ratio=$(awk -v a="$OURS_RPS" -v b="$WRK_RPS" 'BEGIN {printf "%.3f", a / b}')" \
-  "wrk_cpu_us_per_req=$(median < "$TMP/wrk.cpu") drillrunner_cpu_us_per_req=$(median < "$TMP/ours.cpu")"
+if [ -n "${WRK_RPS:-}" ]; then
+  echo "== closed model skipped; open-model rates are fractions of WRK_RPS=$WRK_RPS"
+else
+  echo "== closed model, $CONN connections, ${WINDOW}s windows, median of $RUNS (generators on CPU 0, nginx on CPU 1)"
+  taskset -c 0 wrk -t1 -c"$CONN" -d3s "$URL" >/dev/null # warm-up
+  : > "$TMP/wrk.rps"; : > "$TMP/wrk.cpu"; : > "$TMP/ours.rps"; : > "$TMP/ours.cpu"
+  for i in $(seq "$RUNS"); do
+    read -r rps cpu < <(run_wrk)
+    echo "$rps" >> "$TMP/wrk.rps"; echo "$cpu" >> "$TMP/wrk.cpu"
+    line=$(run_ours closed "$CONN" "$WINDOW" 3)
+    echo "$line" | field rps >> "$TMP/ours.rps"; echo "$line" | field cpu_us_per_req >> "$TMP/ours.cpu"
+    echo "  run $i: wrk $rps rps ($cpu us CPU/req); drillrunner: $line"
+  done
+  WRK_RPS=$(median < "$TMP/wrk.rps"); OURS_RPS=$(median < "$TMP/ours.rps")
+  echo "wrk_rps=$WRK_RPS drillrunner_rps=$OURS_RPS ratio=$(awk -v a="$OURS_RPS" -v b="$WRK_RPS" 'BEGIN {printf "%.3f", a / b}')" \
+    "wrk_cpu_us_per_req=$(median < "$TMP/wrk.cpu") drillrunner_cpu_us_per_req=$(median < "$TMP/ours.cpu")"
+fi
 
 LIMIT=${P99_LIMIT_MS:-10}
-echo "== open model: highest rate with p99 < $LIMIT ms and >= 99% of planned sent; rates are fractions of wrk's rps,"
+echo "== open model: highest rate with p99 < $LIMIT ms and the planned rate kept; rates are fractions of wrk's rps,"
 echo "   each rate run by both tools back to back so they see the same machine load"
 FRACTIONS=${FRACTIONS:-"0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9"}
 open_ours() { # rate -> "p99_ms kept"
@@ -89,19 +93,24 @@ open_ours() { # rate -> "p99_ms kept"
 }
 open_wrk2() { # rate -> "p99_ms kept"; wrk2 calibrates for ~10 s and then resets its histogram
   taskset -c 0 "$WRK2" -t1 -c"$CONN" -d"$((WINDOW + 11))s" -R"$1" --latency "$URL" > "$TMP/wrk2.out"
-  echo "$(awk '$1 == "99.000%" {print $2; exit}' "$TMP/wrk2.out" | to_ms) $(awk -v r="$1" '/Requests\/sec/ {print ($2 >= 0.99 * r) ? 1 : 0}' "$TMP/wrk2.out")"
+  # wrk2's Requests/sec spans its staggered connects and calibration too, so it is held to 97%, not 99%.
+  echo "$(awk '$1 == "99.000%" {print $2; exit}' "$TMP/wrk2.out" | to_ms) $(awk -v r="$1" '/Requests\/sec/ {print ($2 >= 0.97 * r) ? 1 : 0}' "$TMP/wrk2.out")"
 }
 passes() { awk -v p="$1" -v l="$LIMIT" 'BEGIN {exit !(p < l)}' && [ "$2" = 1 ]; }
-OURS_OPEN=0; WRK2_OPEN=0; ours_alive=1; wrk2_alive=$([ -n "$WRK2" ] && echo 1 || echo 0)
+# A machine shared with other work makes single windows noisy: the sustained rate is the highest passing rate,
+# and a tool stops being swept after two failures in a row.
+OURS_OPEN=0; WRK2_OPEN=0; ours_fails=0; wrk2_fails=$([ -n "$WRK2" ] && echo 0 || echo 2)
 for f in $FRACTIONS; do
-  [ "$ours_alive$wrk2_alive" = 00 ] && break
+  [ "$ours_fails" -ge 2 ] && [ "$wrk2_fails" -ge 2 ] && break
   rate=$(awk -v r="$WRK_RPS" -v f="$f" 'BEGIN {printf "%d", r * f}')
-  read -r op ok < <(open_ours "$rate")
-  if [ "$ours_alive" = 1 ] && passes "$op" "$ok"; then OURS_OPEN=$rate; else ours_alive=0; fi
-  wp=-; wk=-
-  if [ -n "$WRK2" ]; then
+  op=-; ok=-; wp=-; wk=-
+  if [ "$ours_fails" -lt 2 ]; then
+    read -r op ok < <(open_ours "$rate")
+    if passes "$op" "$ok"; then OURS_OPEN=$rate; ours_fails=0; else ours_fails=$((ours_fails + 1)); fi
+  fi
+  if [ "$wrk2_fails" -lt 2 ]; then
     read -r wp wk < <(open_wrk2 "$rate")
-    if [ "$wrk2_alive" = 1 ] && passes "$wp" "$wk"; then WRK2_OPEN=$rate; else wrk2_alive=0; fi
+    if passes "$wp" "$wk"; then WRK2_OPEN=$rate; wrk2_fails=0; else wrk2_fails=$((wrk2_fails + 1)); fi
   fi
   echo "  rate=$rate drillrunner_p99_ms=$op (rate kept: $ok) wrk2_p99_ms=$wp (rate kept: $wk)"
 done
