@@ -111,6 +111,7 @@ public static class LoadGenerator
         return new LoadResult(
             total,
             seconds,
+            run.StartedAt,
             elapsed,
             total.Planned / activeSeconds,
             total.Sent / activeSeconds,

@@ -15,6 +15,7 @@ internal sealed class RunContext
         Mix = new RequestMix(plan.Mix, plan.Target);
         TimeoutTicks = ToTicks(plan.Timeout);
         LateTicks = ToTicks(TrafficConstants.LateThreshold);
+        StartedAt = time.GetUtcNow();
         Start = time.GetTimestamp();
         Deadline = Start + ToTicks(duration);
         Recorder = new TrafficRecorder(Start, Frequency, duration, plan.Users);
@@ -35,6 +36,8 @@ internal sealed class RunContext
     public long Frequency { get; }
 
     public long Start { get; }
+
+    public DateTimeOffset StartedAt { get; }
 
     /// <summary>No request is intended at or after this timestamp.</summary>
     public long Deadline { get; }

@@ -24,6 +24,7 @@ public sealed class PerSecondTests
         Assert.All(reported, s => Assert.Equal(s.Counts.Planned, s.Counts.Latency.Count));
         Assert.All(reported, s => Assert.InRange(s.Counts.Latency.P99, TimeSpan.FromTicks(1), plan.Timeout));
         Assert.Equal(reported, result.Seconds);
+        Assert.Equal(result.StartedAt.AddSeconds(2), result.Seconds[2].Start);
         Assert.Equal(220, result.Total.Sent);
         Assert.Equal(220, result.Total.Latency.Count);
         Assert.Equal(220 / 3.0, result.PlannedRate, precision: 6);
