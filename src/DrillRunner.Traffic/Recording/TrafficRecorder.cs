@@ -12,7 +12,8 @@ internal sealed class TrafficRecorder
     {
         _start = start;
         _frequency = frequency;
-        _buckets = new SecondBucket[(int)Math.Ceiling(duration.TotalSeconds) + 1];
+        // Every intended time is before start + duration, so this many seconds hold the whole run.
+        _buckets = new SecondBucket[Math.Max(1, (int)Math.Ceiling(duration.TotalSeconds))];
         for (var i = 0; i < _buckets.Length; i++)
         {
             _buckets[i] = new SecondBucket();

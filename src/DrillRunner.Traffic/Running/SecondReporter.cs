@@ -48,7 +48,9 @@ internal sealed class SecondReporter
     private void ReportSettled()
     {
         var frontier = Volatile.Read(ref _run.Frontier);
-        while (_reported.Count < _run.Recorder.SecondCount
+        // Once issuing is over (frontier at infinity) only seconds up to the last one with traffic exist.
+        var end = frontier == long.MaxValue ? _run.Recorder.LastSecond + 1 : _run.Recorder.SecondCount;
+        while (_reported.Count < end
             && _run.Start + ((_reported.Count + 1) * _run.Frequency) <= frontier
             && _run.Recorder[_reported.Count].Outstanding == 0)
         {
