@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using DrillRunner.Docker;
 using DrillRunner.Drivers;
 using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
 using DrillRunner.Model;
+using DrillRunner.Testing;
 using DrillRunner.Local;
 using Xunit.Abstractions;
 
@@ -26,24 +28,29 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    public static TheoryData<string> Points() => new(KillPoints.All.Keys);
-
     [Fact]
-    public async Task The_environment_is_restored_after_the_runner_is_killed_at_every_point()
+    public Task Local_processes_are_restored_after_the_runner_is_killed_at_every_point() => KillAtEveryPointAsync("local");
+
+    [DockerFact]
+    public Task Docker_containers_are_restored_after_the_runner_is_killed_at_every_point() => KillAtEveryPointAsync("docker");
+
+    private async Task KillAtEveryPointAsync(string driverName)
     {
         _workspace.Write("drills/crash-safety.yaml", KillPoints.Drill);
         var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
-        await using var driver = new LocalDriverFactory(new LocalDriverOptions { StateRoot = Path.Combine(_workspace.StateDirectory, "local") })
-            .Create(environment, TimeProvider.System);
-        var up = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "up", "demo-shop", "--driver", "local");
+        IDriverFactory factory = driverName == "docker"
+            ? new DockerDriverFactory()
+            : new LocalDriverFactory(new LocalDriverOptions { StateRoot = Path.Combine(_workspace.StateDirectory, "local") });
+        await using var driver = factory.Create(environment, TimeProvider.System);
+        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", "demo-shop", "--driver", driverName);
         Assert.True(up.ExitCode == 0, up.Output);
         var failures = new List<string>();
         try
         {
             foreach (var (name, waitAsync) in KillPoints.All)
             {
-                var problem = await KillAndRecoverAsync(name, waitAsync, driver, environment);
-                output.WriteLine($"kill point {name,-28} {(problem is null ? "restored" : "FAILED: " + problem)}");
+                var problem = await KillAndRecoverAsync(name, waitAsync, driver, driverName, environment);
+                output.WriteLine($"{driverName} kill point {name,-30} {(problem is null ? "restored" : "FAILED: " + problem)}");
                 if (problem is not null)
                 {
                     failures.Add($"{name}: {problem}");
@@ -52,16 +59,16 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", "demo-shop", "--driver", "local");
+            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", "demo-shop", "--driver", driverName);
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.True(KillPoints.All.Count >= 20);
     }
 
-    private async Task<string?> KillAndRecoverAsync(string name, Func<DrillProcess, Task> waitAsync, IEnvironmentDriver driver, EnvironmentSpec environment)
+    private async Task<string?> KillAndRecoverAsync(string name, Func<DrillProcess, Task> waitAsync, IEnvironmentDriver driver, string driverName, EnvironmentSpec environment)
     {
-        using (var run = DrillProcess.Start(_workspace.Path, "run", "drills/crash-safety.yaml", "--driver", "local"))
+        using (var run = DrillProcess.Start(_workspace.Path, "run", "drills/crash-safety.yaml", "--driver", driverName))
         {
             await waitAsync(run);
             if (run.Output.Contains("report:", StringComparison.Ordinal))

@@ -20,7 +20,8 @@ internal sealed class DemoWorkspace : IDisposable
             .Replace("18080", Port(basePort), StringComparison.Ordinal)
             .Replace("18081-18090", $"{Port(basePort + 1)}-{Port(basePort + 10)}", StringComparison.Ordinal)
             .Replace("18081", Port(basePort + 1), StringComparison.Ordinal)
-            .Replace("../../artifacts/bin/DemoShop/release/DemoShop.dll", System.IO.Path.Combine(AppContext.BaseDirectory, "DemoShop.dll"), StringComparison.Ordinal);
+            .Replace("../../artifacts/bin/DemoShop/release/DemoShop.dll", System.IO.Path.Combine(AppContext.BaseDirectory, "DemoShop.dll"), StringComparison.Ordinal)
+            .Replace("../../src/DemoShop", System.IO.Path.Combine(RepositoryRoot, "src", "DemoShop"), StringComparison.Ordinal);
         _folder.Write("drills/environments/demo-shop.yaml", environment);
         foreach (var drill in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryRoot, "drills"), "*.yaml"))
         {

@@ -1,4 +1,5 @@
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Testing;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
 using DrillRunner.Testing.Drivers;
@@ -10,6 +11,7 @@ namespace DrillRunner.Docker.Tests;
 /// facts cannot be <see cref="DockerFactAttribute"/>s, so without an engine they fail instead of skipping.
 /// </summary>
 [Collection(DockerCollection.Name)]
+[RequiresDocker]
 public sealed class DockerDriverContractTests(DemoShopImage image) : DriverContractTests
 {
     protected override Task<IEnvironmentDriver> CreateDriverAsync()

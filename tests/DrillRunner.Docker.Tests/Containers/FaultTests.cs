@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Testing;
 using DrillRunner.Drivers;
 using Xunit.Abstractions;
 

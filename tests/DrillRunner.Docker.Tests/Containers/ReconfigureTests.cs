@@ -1,5 +1,6 @@
 using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Testing;
 using DrillRunner.Drivers;
 
 namespace DrillRunner.Docker.Tests.Containers;

@@ -1,4 +1,5 @@
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Testing;
 using DrillRunner.Drivers;
 
 namespace DrillRunner.Docker.Tests.Containers;

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Testing;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
 using ServiceSpec = DrillRunner.Model.ServiceSpec;

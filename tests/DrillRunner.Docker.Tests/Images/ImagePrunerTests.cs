@@ -3,6 +3,7 @@ using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Docker.Images;
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Testing;
 using DrillRunner.Model;
 
 namespace DrillRunner.Docker.Tests.Images;

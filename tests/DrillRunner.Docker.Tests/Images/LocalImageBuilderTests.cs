@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Images;
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Testing;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
 using Xunit.Abstractions;

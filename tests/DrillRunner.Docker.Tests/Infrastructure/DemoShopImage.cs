@@ -1,6 +1,8 @@
 using DrillRunner.Docker.Images;
 using DrillRunner.Model;
 
+using DrillRunner.Testing;
+
 namespace DrillRunner.Docker.Tests.Infrastructure;
 
 /// <summary>The DemoShop image, built once per test run by the real builder (fast when nothing changed).</summary>

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
+using Xunit;
 
-namespace DrillRunner.Docker.Tests.Infrastructure;
+namespace DrillRunner.Testing;
 
 /// <summary>
 /// A fact that needs the local Docker engine. Without one it is skipped with the reason, except under
@@ -16,9 +17,11 @@ public sealed class DockerFactAttribute : FactAttribute
     {
         if (IsSkipped)
         {
-            Skip = $"No Docker engine: {Unavailable.Value} (set CI=true to make this a failure).";
+            Skip = SkipReason;
         }
     }
+
+    public static string SkipReason => $"No Docker engine: {Unavailable.Value} (set CI=true to make this a failure).";
 
     public static bool IsSkipped =>
         !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) && Unavailable.Value is not null;
