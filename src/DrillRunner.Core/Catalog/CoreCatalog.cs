@@ -2,6 +2,7 @@ using DrillRunner.Aborts.ErrorRate;
 using DrillRunner.Aborts.ProbeFailing;
 using DrillRunner.Model;
 using DrillRunner.Objectives.Availability;
+using DrillRunner.Objectives.Detect;
 using DrillRunner.Objectives.Recover;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
@@ -36,6 +37,7 @@ public static class CoreCatalog
             .AddProbe<HttpProbeOptions>("http", o => new HttpProbe(o))
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
+            .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
             .AddAbort<ProbeFailingOptions>("probe-failing", o => new ProbeFailingCondition(o))
             .AddAbort<ErrorRateOptions>("error-rate", o => new ErrorRateCondition(o));
     }
