@@ -46,13 +46,23 @@ internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine 
             return [.. all.Where(c => MatchesName(selector, NameOf(c))).OrderBy(NameOf, StringComparer.Ordinal)];
         }
 
-        var own = await ListAsync(
-            new Dictionary<string, bool>
-            {
-                [$"{DockerLabels.Environment}={environment.Name}"] = true,
-                [$"{DockerLabels.Service}={service.Name}"] = true,
-            },
-            cancellationToken).ConfigureAwait(false);
+        var filter = new Dictionary<string, bool>
+        {
+            [$"{DockerLabels.Environment}={environment.Name}"] = true,
+            [$"{DockerLabels.Service}={service.Name}"] = true,
+        };
+        var own = await ListAsync(filter, cancellationToken).ConfigureAwait(false);
+        var halfDone = own.Select(NameOf).Where(n => n.EndsWith(DockerLabels.SetAsideSuffix, StringComparison.Ordinal)).ToList();
+        foreach (var setAside in halfDone)
+        {
+            await SetAsideHealer.HealAsync(engine, setAside[..^DockerLabels.SetAsideSuffix.Length], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (halfDone.Count > 0)
+        {
+            own = await ListAsync(filter, cancellationToken).ConfigureAwait(false);
+        }
+
         return [.. own.Where(c => !NameOf(c).EndsWith(DockerLabels.SetAsideSuffix, StringComparison.Ordinal)).OrderBy(c => IndexOf(c.Labels))];
     }
 
@@ -61,6 +71,12 @@ internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine 
     {
         var container = await engine.CallOrDefaultOnNotFoundAsync(
             "inspect " + instanceId, (c, ct) => c.Containers.InspectContainerAsync(instanceId, ct), cancellationToken).ConfigureAwait(false);
+        if (container is null && await SetAsideHealer.HealAsync(engine, instanceId, cancellationToken).ConfigureAwait(false))
+        {
+            container = await engine.CallOrDefaultOnNotFoundAsync(
+                "inspect " + instanceId, (c, ct) => c.Containers.InspectContainerAsync(instanceId, ct), cancellationToken).ConfigureAwait(false);
+        }
+
         return container is null ? null : (container, ServiceOf(container));
     }
 
