@@ -31,6 +31,12 @@ internal sealed partial class LocalDriver
         var launches = _environment.Services.Values
             .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options)))
             .ToList();
+        var known = Records().Select(r => r.Launch.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var launch in launches.Where(l => !known.Contains(l.Id)))
+        {
+            PortGuard.ThrowIfInUse(launch.Port, launch.Id);
+        }
+
         var client = await _launcher.EnsureRunningAsync(progress, cancellationToken);
         foreach (var launch in launches)
         {

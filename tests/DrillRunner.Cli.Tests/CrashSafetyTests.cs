@@ -6,9 +6,9 @@ using DrillRunner.Drivers;
 using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
+using DrillRunner.Local;
 using DrillRunner.Model;
 using DrillRunner.Testing;
-using DrillRunner.Local;
 using Xunit.Abstractions;
 
 namespace DrillRunner.Cli.Tests;

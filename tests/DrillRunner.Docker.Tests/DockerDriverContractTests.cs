@@ -1,7 +1,7 @@
 using DrillRunner.Docker.Tests.Infrastructure;
-using DrillRunner.Testing;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
+using DrillRunner.Testing;
 using DrillRunner.Testing.Drivers;
 
 namespace DrillRunner.Docker.Tests;

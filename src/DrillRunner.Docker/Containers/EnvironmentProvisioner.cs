@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Docker.Images;
+using DrillRunner.Drivers;
 using DrillRunner.Model;
 using ServiceSpec = DrillRunner.Model.ServiceSpec;
 
@@ -89,6 +90,7 @@ internal sealed class EnvironmentProvisioner(
         }
         else
         {
+            PortGuard.ThrowIfInUse(InstanceSettings.PortOf(service, index), id);
             var parameters = ContainerTemplate.ForInstance(environment, service, index, image);
             var created = await engine.CallAsync("create " + id, (c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken, retry: false).ConfigureAwait(false);
             containerId = created.ID;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DrillRunner.Docker.Tests.Infrastructure;
-using DrillRunner.Testing;
 using DrillRunner.Drivers;
+using DrillRunner.Testing;
 using Xunit.Abstractions;
 
 namespace DrillRunner.Docker.Tests.Containers;

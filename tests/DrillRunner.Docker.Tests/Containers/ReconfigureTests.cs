@@ -1,7 +1,7 @@
 using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Tests.Infrastructure;
-using DrillRunner.Testing;
 using DrillRunner.Drivers;
+using DrillRunner.Testing;
 
 namespace DrillRunner.Docker.Tests.Containers;
 

@@ -1,6 +1,6 @@
 using DrillRunner.Docker.Tests.Infrastructure;
-using DrillRunner.Testing;
 using DrillRunner.Drivers;
+using DrillRunner.Testing;
 
 namespace DrillRunner.Docker.Tests.Containers;
 

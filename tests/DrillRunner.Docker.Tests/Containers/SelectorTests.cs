@@ -1,9 +1,9 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Tests.Infrastructure;
-using DrillRunner.Testing;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
+using DrillRunner.Testing;
 using ServiceSpec = DrillRunner.Model.ServiceSpec;
 
 namespace DrillRunner.Docker.Tests.Containers;

@@ -3,8 +3,8 @@ using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Docker.Images;
 using DrillRunner.Docker.Tests.Infrastructure;
-using DrillRunner.Testing;
 using DrillRunner.Model;
+using DrillRunner.Testing;
 
 namespace DrillRunner.Docker.Tests.Images;
 

@@ -3,9 +3,9 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Images;
 using DrillRunner.Docker.Tests.Infrastructure;
-using DrillRunner.Testing;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
+using DrillRunner.Testing;
 using Xunit.Abstractions;
 
 namespace DrillRunner.Docker.Tests.Images;
