@@ -8,6 +8,8 @@ using DrillRunner.Security;
 using DrillRunner.Steps;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.Logging;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,11 +42,16 @@ public static class DrillServerServices
         services.AddSingleton<ScheduleSync>().AddHostedService(sp => sp.GetRequiredService<ScheduleSync>());
 
         // A storage instance per server (not the static JobStorage.Current), so several servers can share a process.
-        services.AddSingleton<JobStorage>(new InMemoryStorage());
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            LogProvider.SetCurrentLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return new InMemoryStorage();
+        });
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddHangfireServer((sp, o) =>
         {

@@ -24,7 +24,7 @@ public sealed class Runner
         Loader = new DrillLoader(Catalog);
         Journal = new SqliteJournalStore(options.ResolvedJournalPath);
         Lock = new FileEnvironmentLock(Path.Combine(options.StateDirectory, "locks"));
-        Drivers = new DriverSelector([.. DriverFactories.All(options), .. options.ExtraDriverFactories], time);
+        Drivers = new DriverSelector([.. options.ExtraDriverFactories, .. DriverFactories.All(options)], time);
         Engine = new DrillEngine(Catalog, Journal, Lock, time);
     }
 

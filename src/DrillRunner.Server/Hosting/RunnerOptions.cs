@@ -19,7 +19,7 @@ public sealed class RunnerOptions
     /// <summary>Folder of environment files for names given without a path.</summary>
     public string EnvironmentDirectory { get; init; } = Path.Combine("drills", "environments");
 
-    /// <summary>Drivers beyond the built-in ones (tests register fakes here).</summary>
+    /// <summary>Drivers ahead of the built-in ones: one with a built-in name replaces it (tests register fakes here).</summary>
     public IReadOnlyList<IDriverFactory> ExtraDriverFactories { get; init; } = [];
 
     /// <summary>Adds components to the catalog after the built-in ones (tests add fake probes and faults).</summary>
