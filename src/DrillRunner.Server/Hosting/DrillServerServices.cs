@@ -9,9 +9,9 @@ using DrillRunner.Steps;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Logging;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DrillRunner.Hosting;
