@@ -14,6 +14,9 @@ internal sealed class FakeDriverFactory : IDriverFactory
 
     public FakeDriver For(string environment) => _drivers[environment];
 
+    /// <summary>Whether any run has used the environment's driver at all.</summary>
+    public bool WasUsed(string environment) => _drivers.ContainsKey(environment);
+
     public IEnvironmentDriver Create(EnvironmentSpec environment, TimeProvider timeProvider) =>
         _drivers.GetOrAdd(environment.Name, _ =>
         {

@@ -39,7 +39,11 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public string DrillsDirectory => Path.Combine(Folder.Path, "drills");
 
-    public static async Task<ServerHarness> StartAsync(IReadOnlyDictionary<string, string> drills, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts a server; <paramref name="before"/> may prepare its state folder and fake environments first.</summary>
+    public static async Task<ServerHarness> StartAsync(
+        IReadOnlyDictionary<string, string> drills,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Func<string, FakeDriverFactory, Task>? before = null)
     {
         var folder = new TempFolder();
         var drillsDirectory = Path.Combine(folder.Path, "drills");
@@ -51,6 +55,11 @@ internal sealed class ServerHarness : IAsyncDisposable
         }
 
         var drivers = new FakeDriverFactory();
+        if (before is not null)
+        {
+            await before(Path.Combine(folder.Path, "state"), drivers);
+        }
+
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var app = DrillRunner.ServerApp.Create(address.ToString().TrimEnd('/'), builder =>
         {
