@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using DrillRunner.Local.Shared;
+
+namespace DrillRunner.Local.Supervisor;
+
+/// <summary>How an instance's process is started.</summary>
+internal static class InstanceStartInfo
+{
+    // setsid: the instance leads its own process group, so signals reach what it starts too.
+    // exec keeps the pid: the shell only opens the log, so the instance writes to it directly and
+    // keeps running when the supervisor dies.
+    private const string LaunchScript =
+        "log=$DRILL_SUPERVISOR_LOG; unset DRILL_SUPERVISOR_LOG; exec \"$0\" \"$@\" >>\"$log\" 2>&1 </dev/null";
+
+    private const string SetSid = "/usr/bin/setsid";
+
+    public static ProcessStartInfo Create(InstanceLaunch launch, string logPath)
+    {
+        var hasSetSid = File.Exists(SetSid);
+        var info = new ProcessStartInfo(hasSetSid ? SetSid : "/bin/sh")
+        {
+            UseShellExecute = false,
+            WorkingDirectory = launch.WorkingDirectory,
+        };
+        if (hasSetSid)
+        {
+            info.ArgumentList.Add("/bin/sh");
+        }
+
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(LaunchScript);
+        info.ArgumentList.Add(launch.Command);
+        foreach (var arg in launch.Args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in launch.Settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        info.Environment["DRILL_SUPERVISOR_LOG"] = logPath;
+        return info;
+    }
+}

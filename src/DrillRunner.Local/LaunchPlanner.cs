@@ -1,0 +1,51 @@
+using DrillRunner.Drivers;
+using DrillRunner.Local.Shared;
+using DrillRunner.Model;
+
+namespace DrillRunner.Local;
+
+/// <summary>Turns a service of an environment into the launch of one instance.</summary>
+internal static class LaunchPlanner
+{
+    public static ServiceSpec Service(EnvironmentSpec environment, string service) =>
+        environment.Services.TryGetValue(service, out var spec)
+            ? spec
+            : throw new DriverException($"environment '{environment.Name}' has no service '{service}'");
+
+    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(service.Command))
+        {
+            throw new DriverException(
+                $"{environment.SourceFile}: service '{service.Name}' has no command; the local driver needs services.{service.Name}.command");
+        }
+
+        var baseDirectory = Path.GetFullPath(environment.BaseDirectory);
+        return new InstanceLaunch
+        {
+            Id = InstanceSettings.InstanceId(environment, service, index),
+            Service = service.Name,
+            Index = index,
+            Port = InstanceSettings.PortOf(service, index),
+            Command = ResolveCommand(service.Command, baseDirectory),
+            Args = [.. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index))],
+            WorkingDirectory = baseDirectory,
+            Settings = InstanceSettings.For(environment, service, index),
+            RestartAfter = service.Supervisor?.RestartAfter,
+            StopGrace = options.StopGrace,
+            HealthPath = service.HealthPath,
+        };
+    }
+
+    /// <summary>A path resolves against the environment's folder; a bare name (<c>dotnet</c>) is looked up on PATH.</summary>
+    private static string ResolveCommand(string command, string baseDirectory)
+    {
+        if (Path.IsPathRooted(command))
+        {
+            return command;
+        }
+
+        var candidate = Path.Combine(baseDirectory, command);
+        return command.Contains('/', StringComparison.Ordinal) || File.Exists(candidate) ? candidate : command;
+    }
+}

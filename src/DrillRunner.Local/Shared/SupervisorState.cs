@@ -1,0 +1,13 @@
+namespace DrillRunner.Local.Shared;
+
+/// <summary>The supervisor's state file: how to reach it and what it runs.</summary>
+internal sealed record SupervisorState
+{
+    public required int SupervisorPid { get; init; }
+
+    public long? SupervisorStartTicks { get; init; }
+
+    public required int ControlPort { get; init; }
+
+    public IReadOnlyList<InstanceRecord> Instances { get; init; } = [];
+}
