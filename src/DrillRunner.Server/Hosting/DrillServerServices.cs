@@ -56,6 +56,10 @@ public static class DrillServerServices
         services.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = sp.GetRequiredService<IOptions<DrillServerOptions>>().Value.Workers;
+
+            // Not the process-wide JobActivator.Current: with several servers in one process (tests), a job must be
+            // activated from the container of the server whose storage holds it.
+            o.Activator = sp.GetRequiredService<JobActivator>();
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         return services;

@@ -6,6 +6,7 @@ using DrillRunner.Server.Tests.Harness;
 namespace DrillRunner.Server.Tests.Api;
 
 /// <summary>Who may do what: anonymous only /health, viewers read, operators mutate, admins audit and Hangfire.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class AccessControlTests : IAsyncLifetime
 {
     private ServerHarness _server = null!;

@@ -5,6 +5,7 @@ using DrillRunner.Server.Tests.Harness;
 
 namespace DrillRunner.Server.Tests.Api;
 
+[Collection(HangfireHostsCollection.Name)]
 public sealed class ConcurrencyTests : IAsyncLifetime
 {
     private const int Triggers = 8;

@@ -6,6 +6,7 @@ using DrillRunner.Server.Tests.Harness;
 namespace DrillRunner.Server.Tests.Api;
 
 /// <summary>Trigger, follow, abort, acknowledge and report runs through the HTTP API of a real server.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class RunsApiTests : IAsyncLifetime
 {
     private ServerHarness _server = null!;

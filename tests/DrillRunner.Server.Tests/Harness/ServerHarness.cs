@@ -112,7 +112,12 @@ internal sealed class ServerHarness : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
 
-        throw new TimeoutException($"run {runId} did not reach the expected state in {seconds}s: {await GetRunAsync(runId)}");
+        var last = await GetRunAsync(runId);
+        var monitor = App.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var failed = string.Join("; ", monitor.FailedJobs(0, 10).Select(j => $"{j.Value.ExceptionType}: {j.Value.ExceptionMessage}"));
+        var stats = monitor.GetStatistics();
+        throw new TimeoutException($"run {runId} did not reach the expected state in {seconds}s: status {last.GetProperty("run").GetProperty("status")}, "
+            + $"live {last.GetProperty("live")}; hangfire enqueued {stats.Enqueued} processing {stats.Processing} failed {stats.Failed}: {failed}");
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace DrillRunner.Server.Tests.Hosting;
 
+[Collection(HangfireHostsCollection.Name)]
 public sealed class OptionsValidationTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace DrillRunner.Server.Tests.Hosting;
 /// What a killed server leaves behind (a run Running with a fault journaled, a run Queued) is dealt with when the
 /// next server starts: the fault is undone and the run marked Interrupted, the queued run runs.
 /// </summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class StartupRecoveryTests
 {
     [Fact]

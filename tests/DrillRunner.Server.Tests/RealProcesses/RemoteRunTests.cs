@@ -4,6 +4,7 @@ using DrillRunner.Server.Tests.Harness;
 namespace DrillRunner.Server.Tests.RealProcesses;
 
 /// <summary><c>drill run NAME --server URL</c> as a real process against a real server.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class RemoteRunTests : IAsyncLifetime
 {
     private ServerHarness _server = null!;
@@ -18,6 +19,10 @@ public sealed class RemoteRunTests : IAsyncLifetime
     {
         var reports = Path.Combine(_server.Folder.Path, "cli-reports");
         var (code, output) = await DrillAsync(ServerHarness.OperatorKey, "run", "quick", "--server", _server.Address.ToString(), "--report-dir", reports);
+        if (code != 0 && System.Text.RegularExpressions.Regex.Match(output, @"as run (\S+)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)) is { Success: true } m)
+        {
+            await _server.WaitAsync(m.Groups[1].Value, seconds: 1);
+        }
 
         Assert.True(code == 0, output);
         Assert.Contains("PASS", output, StringComparison.Ordinal);
@@ -55,7 +60,8 @@ public sealed class RemoteRunTests : IAsyncLifetime
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw;
+            await process.WaitForExitAsync(CancellationToken.None);
+            return (-1, "timed out: " + await stdout + await stderr);
         }
 
         return (process.ExitCode, await stdout + await stderr);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DrillRunner.Server.Tests.Scheduling;
 
 /// <summary>Scheduled drills become Hangfire recurring jobs; their occurrences run, or are skipped and recorded.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class ScheduleServerTests
 {
     private static readonly string Today = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -74,20 +75,30 @@ public sealed class ScheduleServerTests
     {
         using var client = server.Client(ServerHarness.ViewerKey);
         string? id = null;
-        await EventuallyAsync(async () =>
-        {
-            var runs = await client.GetFromJsonAsync<JsonElement>($"/api/runs?drill={drill}");
-            id = runs.EnumerateArray().Where(r => r.GetProperty("trigger").GetString() == ScheduledDrillJob.Trigger).Select(r => r.GetProperty("id").GetString()).FirstOrDefault();
-            return id is not null;
-        });
+        await EventuallyAsync(
+            async () =>
+            {
+                var runs = await client.GetFromJsonAsync<JsonElement>($"/api/runs?drill={drill}");
+                id = runs.EnumerateArray().Where(r => r.GetProperty("trigger").GetString() == ScheduledDrillJob.Trigger).Select(r => r.GetProperty("id").GetString()).FirstOrDefault();
+                return id is not null;
+            },
+            () => HangfireState(server));
         return id!;
     }
 
-    private static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    private static string HangfireState(ServerHarness server)
     {
-        for (var i = 0; i < 150; i++)
+        var monitor = server.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var failed = monitor.FailedJobs(0, 10).Select(j => $"failed {j.Value.Job?.Method.Name}: {j.Value.ExceptionMessage}");
+        var stats = monitor.GetStatistics();
+        return $"hangfire: enqueued {stats.Enqueued}, processing {stats.Processing}, succeeded {stats.Succeeded}, failed {stats.Failed}, servers {stats.Servers}; {string.Join("; ", failed)}";
+    }
+
+    private static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()), () => "");
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, Func<string> describe)
+    {
+        for (var i = 0; i < 300; i++)
         {
             if (await condition())
             {
@@ -97,6 +108,6 @@ public sealed class ScheduleServerTests
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
 
-        Assert.Fail("condition not met within 15s");
+        Assert.Fail("condition not met within 30s " + describe());
     }
 }
