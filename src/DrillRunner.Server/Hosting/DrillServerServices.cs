@@ -9,6 +9,7 @@ using DrillRunner.Steps;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Logging;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,10 @@ public static class DrillServerServices
         services.AddSingleton<DrillIndex>().AddSingleton<RunCoordinator>().AddSingleton<ServerOperatorChannel>().AddSingleton<DrillMetrics>();
         services.AddTransient<RunDrillJob>().AddTransient<ScheduledDrillJob>();
         services.AddDrillSecurity();
+
+        // Sign-in cookies survive a restart: the keys protecting them live with the rest of the state.
+        var state = configuration[$"{DrillServerOptions.Section}:{nameof(DrillServerOptions.StateDirectory)}"] ?? new DrillServerOptions().StateDirectory;
+        services.AddDataProtection().SetApplicationName("DrillRunner").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(state, "keys")));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
