@@ -11,12 +11,20 @@ internal static class RunCommand
     {
         var drill = new Argument<string>("drill") { Description = "The drill file, e.g. drills/node-loss.yaml" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the resolved plan and guardrail checks; touch nothing" };
+        var server = new Option<string?>("--server") { Description = "Run on a drill server (e.g. http://127.0.0.1:5080) instead of here; the drill is named by its name" };
+        var apiKey = new Option<string?>("--api-key") { Description = $"API key for --server (default ${RemoteRun.ApiKeyVariable})" };
         var command = new Command("run", "Run a drill: inject, restore, score, report. Exit 0 pass, 1 objectives missed, 2 invalid input or environment error, 3 restore failed")
         {
-            drill, dryRun, CommonOptions.ReportDirectory, CommonOptions.Driver,
+            drill, dryRun, CommonOptions.ReportDirectory, CommonOptions.Driver, server, apiKey,
         };
         command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
         {
+            if (parse.GetValue(server) is { } url)
+            {
+                using var remoteAbort = new AbortSignal(message => AnsiConsole.MarkupLineInterpolated($"[red]{message}[/]"));
+                return await RemoteRun.RunAsync(url, parse.GetValue(apiKey), parse.GetValue(drill)!, parse.GetValue(CommonOptions.ReportDirectory)!, remoteAbort.Token);
+            }
+
             var runner = CommonOptions.CreateRunner(parse);
             var loaded = runner.Loader.Load(parse.GetValue(drill)!);
             if (parse.GetValue(dryRun))

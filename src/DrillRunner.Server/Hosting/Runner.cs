@@ -20,10 +20,11 @@ public sealed class Runner
         Options = options;
         Time = time;
         Catalog = CreateCatalog();
+        options.CustomizeCatalog?.Invoke(Catalog);
         Loader = new DrillLoader(Catalog);
         Journal = new SqliteJournalStore(options.ResolvedJournalPath);
         Lock = new FileEnvironmentLock(Path.Combine(options.StateDirectory, "locks"));
-        Drivers = new DriverSelector(DriverFactories.All(options), time);
+        Drivers = new DriverSelector([.. options.ExtraDriverFactories, .. DriverFactories.All(options)], time);
         Engine = new DrillEngine(Catalog, Journal, Lock, time);
     }
 

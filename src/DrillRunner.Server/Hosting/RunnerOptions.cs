@@ -1,3 +1,6 @@
+using DrillRunner.Catalog;
+using DrillRunner.Drivers;
+
 namespace DrillRunner.Hosting;
 
 /// <summary>Where a runner keeps its state; every path may be relative to the working directory.</summary>
@@ -15,6 +18,12 @@ public sealed class RunnerOptions
 
     /// <summary>Folder of environment files for names given without a path.</summary>
     public string EnvironmentDirectory { get; init; } = Path.Combine("drills", "environments");
+
+    /// <summary>Drivers ahead of the built-in ones: one with a built-in name replaces it (tests register fakes here).</summary>
+    public IReadOnlyList<IDriverFactory> ExtraDriverFactories { get; init; } = [];
+
+    /// <summary>Adds components to the catalog after the built-in ones (tests add fake probes and faults).</summary>
+    public Action<DrillCatalog>? CustomizeCatalog { get; init; }
 
     public string ResolvedJournalPath => JournalPath ?? Path.Combine(StateDirectory, "journal.db");
 }

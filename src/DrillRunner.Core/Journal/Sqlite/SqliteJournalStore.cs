@@ -30,7 +30,9 @@ public sealed class SqliteJournalStore : IJournalStore
 
     public Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken) =>
         WriteAsync(
-            "INSERT INTO runs (id, drill, environment, driver, trigger, drill_file, environment_file, status, started_at) VALUES ($id, $drill, $env, $driver, $trigger, $df, $ef, $status, $at)",
+            // A run recorded as Queued (waiting for its environment) becomes the real run when it starts.
+            "INSERT INTO runs (id, drill, environment, driver, trigger, drill_file, environment_file, status, started_at) VALUES ($id, $drill, $env, $driver, $trigger, $df, $ef, $status, $at) "
+            + "ON CONFLICT (id) DO UPDATE SET driver = excluded.driver, status = excluded.status, started_at = excluded.started_at WHERE runs.status = 'Queued'",
             cancellationToken,
             ("$id", run.Id), ("$drill", run.Drill), ("$env", run.Environment), ("$driver", run.Driver), ("$trigger", run.Trigger),
             ("$df", run.DrillFile), ("$ef", run.EnvironmentFile), ("$status", run.Status.ToString()), ("$at", Format(run.StartedAt)));

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DrillRunner.Options;
+
+/// <summary>The <c>DrillRunner</c> configuration section of <c>drill serve</c> (appsettings.json or environment variables).</summary>
+public sealed class DrillServerOptions
+{
+    public const string Section = "DrillRunner";
+
+    /// <summary>Folder of drill files; environments live in its <c>environments</c> sub-folder.</summary>
+    [Required]
+    public string DrillsDirectory { get; set; } = "drills";
+
+    [Required]
+    public string StateDirectory { get; set; } = ".drillrunner";
+
+    [Required]
+    public string ReportDirectory { get; set; } = "reports";
+
+    /// <summary>Hangfire workers: runs on different environments proceed in parallel up to this count.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 8;
+
+    public IList<ApiKeyOptions> ApiKeys { get; init; } = [];
+}

@@ -1,0 +1,15 @@
+namespace DrillRunner.Runs;
+
+/// <summary>What became of a trigger: accepted (with its run id), or why not.</summary>
+internal sealed record TriggerOutcome(string? RunId, TriggerRefusal Refusal = TriggerRefusal.None, string? Detail = null)
+{
+    public static TriggerOutcome Refused(TriggerRefusal refusal, string detail) => new(null, refusal, detail);
+}
+
+internal enum TriggerRefusal
+{
+    None,
+    UnknownDrill,
+    InvalidDrill,
+    Busy,
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using DrillRunner.Drills;
+using DrillRunner.Hosting;
+using DrillRunner.Journal;
+using DrillRunner.Runs;
+using DrillRunner.Timeline;
+using Hangfire;
+
+namespace DrillRunner.Scheduling;
+
+/// <summary>
+/// The recurring job of a scheduled drill. An occurrence outside the allowed windows or on a blackout date is
+/// skipped and recorded in the journal as a NotStarted run saying why; otherwise it queues a run like a manual trigger.
+/// </summary>
+internal sealed class ScheduledDrillJob(Runner runner, DrillIndex drills, RunCoordinator coordinator)
+{
+    public const string Trigger = "schedule";
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisplayName("scheduled drill {0}")]
+    public async Task<string?> RunAsync(string drillName, CancellationToken cancellationToken)
+    {
+        if (drills.Find(drillName) is not { Drill: { } drill, Schedule: { } schedule })
+        {
+            return null;
+        }
+
+        var now = runner.Time.GetUtcNow();
+        if (schedule.WhyNotAllowed(now) is { } why)
+        {
+            var runId = Engine.RunIds.New(runner.Time);
+            await runner.Journal.CreateRunAsync(
+                new RunRecord(runId, drill.Spec.Name, drill.Environment.Name, drill.Environment.Driver, Trigger, drill.DrillFile, drill.Environment.SourceFile, RunStatus.NotStarted, now),
+                cancellationToken);
+            await runner.Journal.AppendEventAsync(runId, new TimelineEvent(now, EventKinds.Note, $"scheduled occurrence skipped: {why}"), cancellationToken);
+            await runner.Journal.FinishRunAsync(runId, RunStatus.NotStarted, now, null, null, null, cancellationToken);
+            return runId;
+        }
+
+        var outcome = await coordinator.TriggerAsync(drillName, Trigger, refuseIfBusy: false, cancellationToken);
+        return outcome.RunId;
+    }
+}

@@ -1,0 +1,45 @@
+using DrillRunner.Options;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace DrillRunner.Security;
+
+/// <summary><c>POST /signin</c> (form field <c>key</c>) sets the session cookie the web dashboard uses; <c>POST /signout</c> clears it.</summary>
+internal static class SignInEndpoints
+{
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/signout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.NoContent();
+        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, IOptionsMonitor<DrillServerOptions> options)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return Results.Problem(statusCode: 400, detail: "sign in with a form post (application/x-www-form-urlencoded) with a field 'key'");
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var key = form["key"].ToString();
+        var match = key.Length == 0 ? null : ApiKeyAuthenticationHandler.Find(options.CurrentValue, key);
+        if (match is null)
+        {
+            return Results.Problem(statusCode: 401, detail: "unknown API key");
+        }
+
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            ApiKeyAuthenticationHandler.Principal(match, CookieAuthenticationDefaults.AuthenticationScheme));
+        var returnUrl = form["returnUrl"].ToString();
+        return returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? Results.LocalRedirect(returnUrl) : Results.NoContent();
+    }
+}
