@@ -37,6 +37,30 @@ internal static class LaunchPlanner
         };
     }
 
+    /// <summary>
+    /// A new instance of a scaled service runs the configuration the service runs now, as a scale-out of a real
+    /// deployment would: settings changed on the first instance (a bad deploy) carry over; instance-specific values
+    /// (port, instance number) are the new instance's own.
+    /// </summary>
+    public static InstanceLaunch WithDeployedSettings(InstanceLaunch plan, InstanceLaunch deployed, IReadOnlyDictionary<string, string> deployedAsSpecified)
+    {
+        var settings = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal);
+        foreach (var (key, value) in deployed.Settings)
+        {
+            if (!deployedAsSpecified.TryGetValue(key, out var specified) || specified != value)
+            {
+                settings[key] = value;
+            }
+        }
+
+        foreach (var key in deployedAsSpecified.Keys.Where(k => !deployed.Settings.ContainsKey(k)))
+        {
+            settings.Remove(key);
+        }
+
+        return plan with { Settings = settings };
+    }
+
     /// <summary>A path resolves against the environment's folder; a bare name (<c>dotnet</c>) is looked up on PATH.</summary>
     private static string ResolveCommand(string command, string baseDirectory)
     {

@@ -97,11 +97,19 @@ internal sealed partial class LocalDriver
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         var spec = LaunchPlanner.Service(_environment, service);
         var client = await ClientAsync(cancellationToken);
-        var current = Records().Where(r => r.Launch.Service == service).Select(r => r.Launch.Index).Order().ToList();
+        var records = Records().Where(r => r.Launch.Service == service).OrderBy(r => r.Launch.Index).ToList();
+        var current = records.Select(r => r.Launch.Index).ToList();
         var next = current.Count == 0 ? 1 : current[^1] + 1;
         for (var added = current.Count; added < replicas; added++, next++)
         {
-            await client.AddAsync(LaunchPlanner.Plan(_environment, spec, next, _options), cancellationToken);
+            var plan = LaunchPlanner.Plan(_environment, spec, next, _options);
+            if (records.Count > 0)
+            {
+                var first = records[0].Launch;
+                plan = LaunchPlanner.WithDeployedSettings(plan, first, Model.InstanceSettings.For(_environment, spec, first.Index));
+            }
+
+            await client.AddAsync(plan, cancellationToken);
         }
 
         // Scale-in removes the highest-numbered instances, as a process manager shrinking a pool would.

@@ -35,7 +35,9 @@ internal sealed class DrillProcess : IDisposable
 
     public static DrillProcess Start(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A shell starts background jobs with SIGINT ignored, and .NET keeps an inherited "ignore": reset it, so
+        // the Ctrl+C test sends the signal a terminal would, whoever runs the tests.
+        var info = new ProcessStartInfo("/usr/bin/env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -43,6 +45,8 @@ internal sealed class DrillProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "drill.dll"));
         foreach (var arg in args)
         {

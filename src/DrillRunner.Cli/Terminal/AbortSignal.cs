@@ -41,7 +41,7 @@ internal sealed class AbortSignal : IDisposable
             return;
         }
 
-        say($"{context.Signal}: aborting — injection stops now, then everything is restored.");
         _abort.Cancel();
+        say($"{context.Signal}: aborting — injection stops now, then everything is restored.");
     }
 }
