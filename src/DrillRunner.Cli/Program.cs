@@ -20,6 +20,7 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(RunsCommand.CreateRecover());
 root.Subcommands.Add(SchemaCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
 
 // Ctrl+C is handled by the commands (abort, then restore); System.CommandLine must not kill the process.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
