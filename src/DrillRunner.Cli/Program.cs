@@ -22,6 +22,7 @@ root.Subcommands.Add(RunsCommand.CreateRecover());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ApiKeyCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
 
 // Ctrl+C is handled by the commands (abort, then restore); System.CommandLine must not kill the process.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

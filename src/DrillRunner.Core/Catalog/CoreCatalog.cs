@@ -3,7 +3,9 @@ using DrillRunner.Aborts.ProbeFailing;
 using DrillRunner.Model;
 using DrillRunner.Objectives.Availability;
 using DrillRunner.Objectives.Detect;
+using DrillRunner.Objectives.Latency;
 using DrillRunner.Objectives.Recover;
+using DrillRunner.Objectives.UsersAffected;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.Configure;
@@ -38,6 +40,8 @@ public static class CoreCatalog
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
             .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
+            .AddObjective<LatencyOptions>("latency", o => new LatencyObjective(o))
+            .AddObjective<UsersAffectedOptions>("users-affected", o => new UsersAffectedObjective(o))
             .AddAbort<ProbeFailingOptions>("probe-failing", o => new ProbeFailingCondition(o))
             .AddAbort<ErrorRateOptions>("error-rate", o => new ErrorRateCondition(o));
     }

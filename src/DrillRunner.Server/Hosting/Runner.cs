@@ -6,6 +6,7 @@ using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
 using DrillRunner.Model;
+using DrillRunner.Traffic.Drill;
 
 namespace DrillRunner.Hosting;
 
@@ -44,7 +45,7 @@ public sealed class Runner
 
     public DrillEngine Engine { get; }
 
-    public static DrillCatalog CreateCatalog() => new DrillCatalog().AddCoreComponents();
+    public static DrillCatalog CreateCatalog() => new DrillCatalog().AddCoreComponents().AddTraffic();
 
     /// <summary>An environment by name (looked up in the environments folder) or by path.</summary>
     public EnvironmentSpec LoadEnvironment(string nameOrPath) =>
