@@ -1,3 +1,1 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+await DemoShop.ShopHost.Create(args).RunAsync();

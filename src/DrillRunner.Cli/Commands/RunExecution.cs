@@ -46,7 +46,8 @@ internal static class RunExecution
             AnsiConsole.MarkupLineInterpolated($"[{colour} bold]{score.Verdict.ToString().ToUpperInvariant()}[/] score {score.Value:0.#}/100 ({score.Band}) — run {result.RunId} {result.Status.ToString().ToLowerInvariant()}");
             foreach (var o in score.Objectives)
             {
-                AnsiConsole.MarkupLineInterpolated($"  {(o.Met ? "[green]met   [/]" : "[red]missed[/]")} {o.Kind,-14} target {o.Target,-10} achieved {o.Achieved}");
+                AnsiConsole.Markup(o.Met ? "  [green]met   [/] " : "  [red]missed[/] ");
+                AnsiConsole.MarkupLineInterpolated($"{o.Kind,-14} target {o.Target,-10} achieved {o.Achieved}");
             }
 
             foreach (var problem in score.ValidityProblems)

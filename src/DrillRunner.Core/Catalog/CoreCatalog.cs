@@ -2,8 +2,10 @@ using DrillRunner.Aborts.ErrorRate;
 using DrillRunner.Aborts.ProbeFailing;
 using DrillRunner.Model;
 using DrillRunner.Objectives.Availability;
+using DrillRunner.Objectives.Detect;
 using DrillRunner.Objectives.Recover;
 using DrillRunner.Probes.Http;
+using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.Instances;
 using DrillRunner.Steps.Restart;
@@ -24,6 +26,10 @@ public static class CoreCatalog
             .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
+            .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"), new AppFaultUndo())
+            .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))
+            .AddUndo("app-fault", new AppFaultUndo())
+            .AddUndo(LiveSettings.UndoKind, new LiveSettingsUndo())
             .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
             .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))
             .AddStep<ScaleOptions>("scale", o => new ScaleAction(o), new ScaleUndo())
@@ -31,6 +37,7 @@ public static class CoreCatalog
             .AddProbe<HttpProbeOptions>("http", o => new HttpProbe(o))
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
+            .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
             .AddAbort<ProbeFailingOptions>("probe-failing", o => new ProbeFailingCondition(o))
             .AddAbort<ErrorRateOptions>("error-rate", o => new ErrorRateCondition(o));
     }

@@ -35,6 +35,13 @@ public sealed class DrillCatalog : IKindResolver
         return this;
     }
 
+    /// <summary>An undo handler for records a step writes under a kind of its own (e.g. live settings).</summary>
+    public DrillCatalog AddUndo(string kind, IUndoHandler undo)
+    {
+        _undo[kind] = undo;
+        return this;
+    }
+
     public DrillCatalog AddProbe<TOptions>(string kind, Func<TOptions, IProbe> factory)
         where TOptions : ProbeOptions, new() => Add<ProbeOptions, TOptions>(kind, o => factory(o));
 

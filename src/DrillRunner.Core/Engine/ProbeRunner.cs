@@ -1,20 +1,28 @@
+using DrillRunner.Alerts;
+using DrillRunner.Model;
 using DrillRunner.Probes;
 using DrillRunner.Timeline;
 
 namespace DrillRunner.Engine;
 
-/// <summary>Runs every probe on its own interval for the whole run, feeding samples into the timeline.</summary>
+/// <summary>Runs every probe on its own interval for the whole run (and the alert watcher), feeding the timeline.</summary>
 internal sealed class ProbeRunner : IAsyncDisposable, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops;
 
-    private ProbeRunner(IReadOnlyList<IProbe> probes, StepContext context)
+    private ProbeRunner(IReadOnlyList<IProbe> probes, StepContext context, AlertSourceSpec? alerts)
     {
         _loops = probes.Select(p => Task.Run(() => LoopAsync(p, context, _stop.Token))).ToList();
+        if (alerts is not null)
+        {
+            var watcher = new AlertWatcher(alerts, context.Http, context.Timeline, context.Time);
+            _loops.Add(Task.Run(() => watcher.RunAsync(_stop.Token)));
+        }
     }
 
-    public static ProbeRunner Start(IReadOnlyList<IProbe> probes, StepContext context) => new(probes, context);
+    /// <summary>Starts every probe, and the alert watcher when the drill names an alert source.</summary>
+    public static ProbeRunner Start(IReadOnlyList<IProbe> probes, StepContext context, AlertSourceSpec? alerts = null) => new(probes, context, alerts);
 
     public async ValueTask DisposeAsync()
     {

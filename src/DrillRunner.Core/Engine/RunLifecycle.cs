@@ -17,7 +17,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
         var status = RunStatus.Completed;
         string? reason = null;
         DateTimeOffset? methodStart = null;
-        await using (var probes = ProbeRunner.Start(state.Drill.Probes, state.Context))
+        await using (var probes = ProbeRunner.Start(state.Drill.Probes, state.Context, state.Drill.Spec.Alerts))
         {
             using var inject = CancellationTokenSource.CreateLinkedTokenSource(abort);
             using var monitorStop = new CancellationTokenSource();

@@ -30,6 +30,11 @@ internal static class DrillChecker
             }
         }
 
+        if (spec.Alerts is { } alerts && Uri.TryCreate(alerts.Url, UriKind.Absolute, out var alertUri) && !Allowlist.Allows(environment, alertUri))
+        {
+            problems.Add(top, "alerts.url", $"host '{alertUri.Host}' is not in environment '{environment.Name}' allowlist");
+        }
+
         return new LoadedDrill(
             spec,
             environment,

@@ -28,9 +28,10 @@ internal static class YamlDocumentReader
             return null;
         }
 
+        var lastGood = new SourceLocation(file, 1, 1);
         try
         {
-            if (!PreScan(file, text, problems))
+            if (!PreScan(file, text, problems, ref lastGood))
             {
                 return null;
             }
@@ -47,12 +48,18 @@ internal static class YamlDocumentReader
         }
         catch (YamlException ex)
         {
-            problems.Add(new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), "", $"not valid YAML: {Inner(ex)}");
+            problems.Add(new SourceLocation(file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)), "", $"not valid YAML: {Inner(ex)}");
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some malformed structures this way, without a position; the pre-scan knows the last good one.
+            problems.Add(lastGood, "", $"not valid YAML: {ex.Message}");
             return null;
         }
     }
 
-    private static bool PreScan(string file, string text, ProblemList problems)
+    private static bool PreScan(string file, string text, ProblemList problems, ref SourceLocation lastGood)
     {
         var parser = new Parser(new StringReader(text));
         var depth = 0;
@@ -60,6 +67,7 @@ internal static class YamlDocumentReader
         while (parser.MoveNext())
         {
             var current = parser.Current!;
+            lastGood = Location(file, current);
             if (++events > MaxEvents)
             {
                 problems.Add(Location(file, current), "", $"the file has more than {MaxEvents} YAML nodes");

@@ -24,6 +24,9 @@ public sealed class DrillSpec
 
     public IReadOnlyList<ObjectiveOptions> Objectives { get; init; } = [];
 
+    /// <summary>The monitoring whose alerts count as detection (objective <c>detect</c>).</summary>
+    public AlertSourceSpec? Alerts { get; init; }
+
     public IReadOnlyList<AbortOptions> Abort { get; init; } = [];
 
     /// <summary>The drill's own clean-up actions, run after every fault is undone.</summary>

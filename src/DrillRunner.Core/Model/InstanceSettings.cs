@@ -8,6 +8,9 @@ namespace DrillRunner.Model;
 /// </summary>
 public static class InstanceSettings
 {
+    /// <summary>The environment variable carrying the chaos control token into an instance.</summary>
+    public const string ChaosTokenSetting = "Chaos__Token";
+
     /// <summary>Stable instance id: <c>{environment}-{service}-{index}</c>.</summary>
     public static string InstanceId(EnvironmentSpec environment, ServiceSpec service, int index) =>
         $"{environment.Name}-{service.Name}-{index.ToString(CultureInfo.InvariantCulture)}";
@@ -29,6 +32,11 @@ public static class InstanceSettings
         foreach (var (key, value) in service.Settings)
         {
             result[key] = Expand(value, environment, service, index);
+        }
+
+        if (service.ChaosToken is { Length: > 0 } token)
+        {
+            result[ChaosTokenSetting] = token;
         }
 
         return result;

@@ -36,6 +36,12 @@ public sealed class ServiceSpec
 
     public SupervisorSpec? Supervisor { get; init; }
 
+    /// <summary>
+    /// Shared token of the service's DrillRunner.Chaos control endpoint (<c>/_chaos</c>). When set, instances start
+    /// with <c>Chaos__Token</c> and app-level faults (<c>latency</c>, <c>error</c>, live <c>misconfigure</c>) can reach them.
+    /// </summary>
+    public string? ChaosToken { get; init; }
+
     /// <summary>Where the service is declared; not a YAML field.</summary>
     public SourceLocation Location { get; set; } = SourceLocation.None;
 }

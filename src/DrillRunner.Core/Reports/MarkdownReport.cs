@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
-using DrillRunner.Units;
+using DrillRunner.Reports.Document;
 
 namespace DrillRunner.Reports;
 
@@ -17,41 +17,18 @@ public static class MarkdownReport
     {
         var facts = ReportFacts.From(result);
         var md = new StringBuilder();
-        var verdict = result.Score?.Verdict.ToString().ToUpperInvariant() ?? StatusWord(result.Status);
-        md.AppendLine(CultureInfo.InvariantCulture, $"# Drill report: {result.Drill} — {verdict}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Drill report: {MarkdownWriter.Escape(result.Drill)} — {ReportText.Headline(result)}");
         md.AppendLine();
-        if (result.Score is { } score)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Score {score.Value:0.#}/100 ({score.Band})** · run `{result.RunId}` · environment `{result.Environment}` ({result.Driver} driver) · trigger {result.Trigger}");
-        }
-        else
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Not scored: {StatusWord(result.Status)}** — {result.Reason} · run `{result.RunId}` · environment `{result.Environment}` ({result.Driver} driver)");
-        }
-
-        md.AppendLine();
-        MarkdownSections.Summary(md, result, facts);
-        MarkdownSections.Timeline(md, result);
-        MarkdownSections.RootCause(md, result, facts);
-        MarkdownSections.Objectives(md, result);
-        MarkdownSections.Corrective(md, result);
-        MarkdownSections.Changes(md, result);
+        var header = result.Score is { } score
+            ? new Inline().Strong($"Score {ReportText.Number(score.Value)}/100 ({score.Band})").Text(" · run ").Code(result.RunId)
+                .Text(" · environment ").Code(result.Environment).Text($" ({result.Driver} driver) · trigger {result.Trigger}")
+            : new Inline().Strong($"Not scored: {ReportText.StatusWord(result.Status)}").Text($" — {result.Reason} · run ").Code(result.RunId)
+                .Text(" · environment ").Code(result.Environment).Text($" ({result.Driver} driver)");
+        MarkdownWriter.WriteSpans(md, header.Build());
+        md.AppendLine().AppendLine();
+        MarkdownWriter.Write(md, PostmortemSections.Build(result, facts));
         return md.ToString();
     }
 
-    public static string StatusWord(RunStatus status) => status switch
-    {
-        RunStatus.NotStarted => "NOT STARTED",
-        RunStatus.RestoreFailed => "RESTORE FAILED",
-        _ => status.ToString().ToUpperInvariant(),
-    };
-
-    internal static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-
-    internal static string Offset(RunResult result, DateTimeOffset at)
-    {
-        var offset = at - (result.Window?.MethodStart ?? result.StartedAt);
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return sign + DurationParser.Format(offset.Duration());
-    }
+    public static string StatusWord(RunStatus status) => ReportText.StatusWord(status);
 }

@@ -40,7 +40,25 @@ public sealed record ReportFacts(
             result.Timeline.TrafficSummaries.Sum(s => s.UsersTotal));
     }
 
-    /// <summary>Events worth a line in a postmortem timeline (phases, faults, actions, aborts, errors).</summary>
-    public static IEnumerable<TimelineEvent> KeyEvents(RunResult result) =>
-        result.Timeline.Events.Where(e => e.Kind != EventKinds.Phase || e.Message is "phase inject" or "phase restore" or "phase recover");
+    /// <summary>
+    /// Events worth a line in a postmortem timeline (phases, faults, actions, aborts, errors), with the measured
+    /// impact start (first failing sample) and end (steady state back) placed among them.
+    /// </summary>
+    public static IEnumerable<TimelineEvent> KeyEvents(RunResult result)
+    {
+        var facts = From(result);
+        var events = result.Timeline.Events.Where(e => e.Kind != EventKinds.Phase || e.Message is "phase inject" or "phase restore" or "phase recover").ToList();
+        if (facts.ImpactStart is { } start)
+        {
+            var first = result.Timeline.Samples.First(s => s.At == start && !s.Ok);
+            events.Add(new TimelineEvent(start, "impact", $"first failing sample: probe '{first.Probe}' {first.Error}"));
+        }
+
+        if (facts.ImpactEnd is { } end)
+        {
+            events.Add(new TimelineEvent(end, "impact", "service back: every probe passing from here on"));
+        }
+
+        return events.OrderBy(e => e.At);
+    }
 }

@@ -1,3 +1,4 @@
+using DrillRunner.Docker;
 using DrillRunner.Drivers;
 using DrillRunner.Local;
 
@@ -9,5 +10,6 @@ internal static class DriverFactories
     public static IReadOnlyList<IDriverFactory> All(RunnerOptions options) =>
     [
         new LocalDriverFactory(new LocalDriverOptions { StateRoot = Path.Combine(options.StateDirectory, "local") }),
+        new DockerDriverFactory(),
     ];
 }

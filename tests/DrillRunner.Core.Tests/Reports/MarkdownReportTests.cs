@@ -33,12 +33,24 @@ public sealed class MarkdownReportTests
 
         var files = await ReportFiles.WriteAsync(result, Path.Combine(harness.Folder, "reports"), default);
 
-        Assert.Equal(2, files.Count);
+        Assert.Equal(["report.md", "report.json", "report.html", "report.junit.xml"], files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(File.Exists(f), f));
         var json = await File.ReadAllTextAsync(files[1]);
         var back = System.Text.Json.JsonSerializer.Deserialize<DrillRunner.Engine.RunResult>(json, DrillRunner.Steps.JsonDefaults.Options)!;
         Assert.Equal(result.RunId, back.RunId);
         Assert.Equal(result.Score!.Value, back.Score!.Value);
         Assert.Equal(result.Timeline.Samples.Count, back.Timeline.Samples.Count);
+    }
+
+    [Fact]
+    public async Task Input_cannot_break_a_markdown_table_or_start_a_heading()
+    {
+        var result = await ReportRuns.KillWithActionAsync();
+        var change = result.Changes[0] with { Detail = "a | b\n# not a heading" };
+
+        var markdown = MarkdownReport.Render(result with { Changes = [change, .. result.Changes.Skip(1)] });
+
+        Assert.Contains("| a \\| b # not a heading |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n# not a heading", markdown, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ public abstract partial class DriverContractTests
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
 
-    [Fact]
+    [DriverFact]
     public async Task Up_makes_every_instance_running_and_healthy()
     {
         var instances = await InstancesAsync();
@@ -24,7 +24,7 @@ public abstract partial class DriverContractTests
         }
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Kill_takes_the_instance_down_and_it_is_not_restarted()
     {
         var instances = await InstancesAsync();
@@ -39,7 +39,7 @@ public abstract partial class DriverContractTests
         Assert.Equal(InstanceState.Running, (await Driver.GetInstanceAsync(instances[1].Id, CancellationToken.None)).State);
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Start_after_kill_brings_the_instance_back()
     {
         var id = await FirstInstanceIdAsync();
@@ -52,7 +52,7 @@ public abstract partial class DriverContractTests
         Assert.True(await AnswersAsync(info, AnswerTimeout));
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Stop_then_start_brings_the_instance_back()
     {
         var id = await FirstInstanceIdAsync();
@@ -66,7 +66,7 @@ public abstract partial class DriverContractTests
         Assert.True(await AnswersAsync(info, AnswerTimeout));
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Pause_freezes_the_instance_so_requests_time_out()
     {
         var before = (await InstancesAsync())[0];
@@ -78,7 +78,7 @@ public abstract partial class DriverContractTests
         Assert.False(await AnswersAsync(before, TimeSpan.FromSeconds(1)), "a paused instance answered");
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Unpause_lets_a_paused_instance_answer_again()
     {
         var id = await FirstInstanceIdAsync();
@@ -91,7 +91,7 @@ public abstract partial class DriverContractTests
         Assert.True(await AnswersAsync(info, AnswerTimeout));
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Restart_runs_a_new_process()
     {
         var before = (await InstancesAsync())[0];
@@ -103,7 +103,7 @@ public abstract partial class DriverContractTests
         Assert.True(await AnswersAsync(after, AnswerTimeout));
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Reconfigure_changes_and_removes_settings_and_keeps_the_id()
     {
         var instances = await InstancesAsync();
@@ -120,7 +120,7 @@ public abstract partial class DriverContractTests
         Assert.Equal(InitialMarker, (await Driver.GetInstanceAsync(instances[1].Id, CancellationToken.None)).Settings[MarkerSetting]);
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Scale_adds_an_instance_and_removes_the_highest_numbered_one()
     {
         await Driver.ScaleAsync(Service, 3, CancellationToken.None);
@@ -138,7 +138,7 @@ public abstract partial class DriverContractTests
         Assert.False(await AnswersAsync(added, AnswerTimeout), "a removed instance still answers");
     }
 
-    [Fact]
+    [DriverFact]
     public async Task Down_removes_every_instance()
     {
         var instances = await InstancesAsync();

@@ -17,6 +17,11 @@ internal sealed class MisconfigureFault(ConfigureOptions options) : IStep
     public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
     {
         var targets = await TargetPicker.PickAsync(context, options, cancellationToken);
+        if (LiveSettings.Applies(context, options))
+        {
+            return LiveSettings.Plan(context, options.Service, targets);
+        }
+
         var snapshots = targets
             .Select(t => new InstanceSettingsSnapshot(
                 t.Id,
@@ -27,8 +32,14 @@ internal sealed class MisconfigureFault(ConfigureOptions options) : IStep
 
     public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
     {
+        if (undo!.Kind == LiveSettings.UndoKind)
+        {
+            await LiveSettings.ApplyAsync(context, undo, options, cancellationToken);
+            return $"{Describe()} on {undo.Target} (live)";
+        }
+
         var wanted = SettingsApplier.Normalize(options.Settings);
-        var payload = SettingsPayload.FromJson(undo!.Payload);
+        var payload = SettingsPayload.FromJson(undo.Payload);
         foreach (var snapshot in payload.Instances)
         {
             await SettingsApplier.ApplyAsync(context, snapshot.Instance, wanted, cancellationToken);

@@ -10,10 +10,20 @@ internal sealed class SetConfigAction(ConfigureOptions options) : IStep
 
     public string Describe() => $"set-config {options.Service}: {string.Join(", ", options.Settings.Select(p => $"{p.Key}={p.Value}"))}";
 
-    public Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken) => Task.FromResult<UndoRecord?>(null);
+    // Live: the fix is itself an override, dropped at the restore so instances end on their own configuration.
+    public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken) =>
+        LiveSettings.Applies(context, options)
+            ? LiveSettings.Plan(context, options.Service, await context.Driver.ListInstancesAsync(options.Service, cancellationToken))
+            : null;
 
     public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
     {
+        if (undo is not null)
+        {
+            await LiveSettings.ApplyAsync(context, undo, options, cancellationToken);
+            return $"{Describe()} on {undo.Target} (live)";
+        }
+
         var instances = await context.Driver.ListInstancesAsync(options.Service, cancellationToken);
         var wanted = SettingsApplier.Normalize(options.Settings);
         foreach (var instance in instances)

@@ -19,8 +19,9 @@ internal sealed class ScaleAction(ScaleOptions options) : IStep
 
     public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
     {
+        var before = (await context.Driver.ListInstancesAsync(options.Service, cancellationToken)).Select(i => i.Id).ToList();
         await context.Driver.ScaleAsync(options.Service, options.Replicas, cancellationToken);
-        await ScaleUndo.VerifyAsync(context, options.Service, options.Replicas, cancellationToken);
+        await ScaleUndo.VerifyAsync(context, options.Service, options.Replicas, before, cancellationToken);
         return $"scaled {options.Service} to {options.Replicas.ToString(CultureInfo.InvariantCulture)}";
     }
 }

@@ -15,12 +15,17 @@ internal sealed class ScaleUndo : IUndoHandler
     public async Task<string> UndoAsync(StepContext context, UndoRecord record, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<ScalePayload>(record.Payload, JsonDefaults.Options)!;
+        var before = (await context.Driver.ListInstancesAsync(payload.Service, cancellationToken)).Select(i => i.Id).ToList();
         await context.Driver.ScaleAsync(payload.Service, payload.Replicas, cancellationToken);
-        await VerifyAsync(context, payload.Service, payload.Replicas, cancellationToken);
+        await VerifyAsync(context, payload.Service, payload.Replicas, before, cancellationToken);
         return $"scaled {payload.Service} back to {payload.Replicas}";
     }
 
-    public static async Task VerifyAsync(StepContext context, string service, int replicas, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the replica count, and that instances the scaling added are up. Instances that existed before are
+    /// left alone: another fault may hold one down on purpose, and its own undo restores it.
+    /// </summary>
+    public static async Task VerifyAsync(StepContext context, string service, int replicas, IReadOnlyCollection<string> before, CancellationToken cancellationToken)
     {
         var instances = await context.Driver.ListInstancesAsync(service, cancellationToken);
         if (instances.Count != replicas)
@@ -28,9 +33,9 @@ internal sealed class ScaleUndo : IUndoHandler
             throw new DriverException($"{service} has {instances.Count} instance(s) after scaling, expected {replicas}");
         }
 
-        foreach (var instance in instances)
+        foreach (var added in instances.Where(i => !before.Contains(i.Id)))
         {
-            await InstanceWaiter.WaitForAsync(context, instance.Id, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
+            await InstanceWaiter.WaitForAsync(context, added.Id, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
         }
     }
 

@@ -1,0 +1,26 @@
+using DemoShop.Metrics;
+using DemoShop.Orders;
+
+namespace DemoShop.App;
+
+/// <summary>The app server: catalog, orders, limiter and store.</summary>
+internal static class AppRole
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<RequestGate>();
+        services.AddSingleton<IGaugeSource>(sp => sp.GetRequiredService<RequestGate>());
+        services.AddSingleton<MemoryOrderStore>();
+        services.AddSingleton<FileOrderStore>();
+        services.AddSingleton<OrderStoreGateway>();
+        services.AddSingleton<IGaugeSource>(sp => sp.GetRequiredService<OrderStoreGateway>());
+    }
+
+    public static void Map(WebApplication app)
+    {
+        app.UseMiddleware<RequestLimiterMiddleware>();
+        app.MapGet("/health", () => "healthy");
+        app.MapProducts();
+        app.MapOrders();
+    }
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using DrillRunner.Chaos;
+
+namespace DemoShop;
+
+/// <summary>The settings a drill may change on a running instance through <c>PUT /_chaos/settings</c>.</summary>
+internal static class LiveSettings
+{
+    public static void Register(ChaosOptions options)
+    {
+        options
+            .AddLiveSetting("Shop:MaxConcurrentRequests", v => IsInt(v, min: 1))
+            .AddLiveSetting("Shop:QueueLimit", v => IsInt(v, min: 0))
+            .AddLiveSetting("Shop:WorkMilliseconds", v => IsInt(v, min: 0))
+            .AddLiveSetting("Shop:RequestTimeoutMilliseconds", v => IsInt(v, min: 1))
+            .AddLiveSetting("Shop:OrderStore", v => v is ShopConstants.MemoryStore or ShopConstants.FileStore)
+            .AddLiveSetting("Shop:OrderStorePoolSize", v => IsInt(v, min: 1));
+    }
+
+    private static bool IsInt(string value, int min) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min;
+}

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace DemoShop.Orders;
+
+/// <summary>Orders kept in this process only: a kill loses them, which is the point of this setting.</summary>
+internal sealed class MemoryOrderStore : IOrderStore
+{
+    private readonly ConcurrentDictionary<string, Order> _orders = new(StringComparer.Ordinal);
+
+    public Task SaveAsync(Order order, CancellationToken cancellationToken)
+    {
+        _orders[order.Id] = order;
+        return Task.CompletedTask;
+    }
+
+    public Task<Order?> FindAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_orders.GetValueOrDefault(id));
+}

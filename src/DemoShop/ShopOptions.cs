@@ -1,0 +1,34 @@
+namespace DemoShop;
+
+/// <summary>The <c>Shop</c> configuration section; the first six are the knobs a bad deploy gets wrong.</summary>
+public sealed class ShopOptions
+{
+    /// <summary><c>app</c> (default) or <c>lb</c>.</summary>
+    public string Role { get; set; } = ShopConstants.AppRole;
+
+    /// <summary>Value of the <c>X-Shop-Instance</c> header; default machine name and port.</summary>
+    public string? InstanceName { get; set; }
+
+    public int MaxConcurrentRequests { get; set; } = ShopConstants.DefaultMaxConcurrentRequests;
+
+    public int QueueLimit { get; set; } = ShopConstants.DefaultQueueLimit;
+
+    public int WorkMilliseconds { get; set; } = ShopConstants.DefaultWorkMilliseconds;
+
+    public int RequestTimeoutMilliseconds { get; set; } = ShopConstants.DefaultRequestTimeoutMilliseconds;
+
+    /// <summary><c>memory</c> (per instance, lost on kill) or <c>file</c> (shared, fsync'd before 201).</summary>
+    public string OrderStore { get; set; } = ShopConstants.MemoryStore;
+
+    public string OrderStorePath { get; set; } = Path.Combine(Path.GetTempPath(), "demoshop-orders");
+
+    public int OrderStorePoolSize { get; set; } = ShopConstants.DefaultOrderStorePoolSize;
+
+    /// <summary>LB role: comma-separated backend base URLs.</summary>
+    public string? Backends { get; set; }
+
+    /// <summary>LB role: a port range on 127.0.0.1 such as <c>18081-18090</c>, so scaled-out instances are found.</summary>
+    public string? BackendPorts { get; set; }
+
+    public int HealthIntervalMilliseconds { get; set; } = ShopConstants.DefaultHealthIntervalMilliseconds;
+}

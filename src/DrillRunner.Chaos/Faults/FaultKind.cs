@@ -1,0 +1,8 @@
+namespace DrillRunner.Chaos.Faults;
+
+internal enum FaultKind
+{
+    Latency,
+    Error,
+    Outcome,
+}

@@ -1,0 +1,7 @@
+namespace DrillRunner.Chaos.Faults;
+
+/// <summary>Body of the renew endpoints.</summary>
+internal sealed class LeaseRequest
+{
+    public int? LeaseSeconds { get; set; }
+}

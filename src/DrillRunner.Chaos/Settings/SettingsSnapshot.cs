@@ -1,0 +1,3 @@
+namespace DrillRunner.Chaos.Settings;
+
+internal sealed record SettingsSnapshot(IReadOnlyDictionary<string, string?> Values, DateTimeOffset? ExpiresAt);

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+using DrillRunner.Model;
+using ServiceSpec = DrillRunner.Model.ServiceSpec;
+
+namespace DrillRunner.Docker.Containers;
+
+/// <summary>Create parameters for an instance: fresh from the service spec, or cloned from an existing container.</summary>
+internal static class ContainerTemplate
+{
+    public static CreateContainerParameters ForInstance(EnvironmentSpec environment, ServiceSpec service, int index, string image)
+    {
+        var port = InstanceSettings.PortOf(service, index);
+        var network = string.IsNullOrEmpty(environment.Docker.Network) ? "host" : environment.Docker.Network;
+        var host = new HostConfig
+        {
+            NetworkMode = network,
+            RestartPolicy = new RestartPolicy
+            {
+                Name = service.Supervisor is null ? RestartPolicyKind.No : RestartPolicyKind.Always,
+            },
+        };
+        var parameters = new CreateContainerParameters
+        {
+            Name = InstanceSettings.InstanceId(environment, service, index),
+            Image = image,
+            Env = [.. InstanceSettings.For(environment, service, index).Select(kv => $"{kv.Key}={kv.Value}")],
+            Labels = Labels(environment.Name, service.Name, index, port),
+            HostConfig = host,
+        };
+        if (port > 0 && network != "host")
+        {
+            // Off host networking the app must listen on 0.0.0.0:{port}; only 127.0.0.1 of the host is published.
+            PublishPort(parameters, port);
+        }
+
+        return parameters;
+    }
+
+    /// <summary>A copy of <paramref name="container"/>'s configuration under a new name, index and environment.</summary>
+    public static CreateContainerParameters Clone(ContainerInspectResponse container, string name, IList<string> env)
+    {
+        var config = container.Config;
+        return new CreateContainerParameters
+        {
+            Name = name,
+            Image = config.Image,
+            Env = env,
+            Cmd = config.Cmd,
+            Entrypoint = config.Entrypoint,
+            WorkingDir = config.WorkingDir,
+            User = config.User,
+            Labels = new Dictionary<string, string>(config.Labels ?? new Dictionary<string, string>()),
+            ExposedPorts = config.ExposedPorts,
+            Volumes = config.Volumes,
+            Healthcheck = config.Healthcheck,
+            StopSignal = config.StopSignal,
+            StopTimeout = config.StopTimeout,
+            Tty = config.Tty,
+            HostConfig = container.HostConfig,
+        };
+    }
+
+    public static void Relabel(CreateContainerParameters parameters, int index, int port)
+    {
+        parameters.Labels[DockerLabels.Instance] = index.ToString(CultureInfo.InvariantCulture);
+        if (port > 0)
+        {
+            parameters.Labels[DockerLabels.Port] = port.ToString(CultureInfo.InvariantCulture);
+            if (parameters.HostConfig.NetworkMode != "host")
+            {
+                PublishPort(parameters, port);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Labels(string environment, string service, int index, int port)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            [DockerLabels.Environment] = environment,
+            [DockerLabels.Service] = service,
+            [DockerLabels.Instance] = index.ToString(CultureInfo.InvariantCulture),
+        };
+        if (port > 0)
+        {
+            labels[DockerLabels.Port] = port.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return labels;
+    }
+
+    private static void PublishPort(CreateContainerParameters parameters, int port)
+    {
+        var key = $"{port.ToString(CultureInfo.InvariantCulture)}/tcp";
+        parameters.ExposedPorts = new Dictionary<string, EmptyStruct> { [key] = default };
+        parameters.HostConfig.PortBindings = new Dictionary<string, IList<PortBinding>>
+        {
+            [key] = [new PortBinding { HostIP = "127.0.0.1", HostPort = port.ToString(CultureInfo.InvariantCulture) }],
+        };
+    }
+}

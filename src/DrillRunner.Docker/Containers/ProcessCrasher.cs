@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using DrillRunner.Docker.Engine;
+using DrillRunner.Drivers;
+
+namespace DrillRunner.Docker.Containers;
+
+/// <summary>
+/// An unexpected death of a container's main process, so the engine applies the restart policy (an API kill
+/// counts as a manual stop and would not). Needs the engine on this host: the process is killed by its host pid.
+/// </summary>
+internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engine, TimeProvider timeProvider)
+{
+    private static readonly TimeSpan GoneTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan GonePollInterval = TimeSpan.FromMilliseconds(5);
+
+    public async Task CrashAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (!engine.IsLocal)
+        {
+            // An exec of `kill -9 1` cannot work: the kernel ignores SIGKILL sent to a pid namespace's init from inside it.
+            throw new DriverException(
+                $"Crash of '{instanceId}' needs the Docker engine on this host (its endpoint is {engine.Endpoint}); use a kill or restart fault for a remote engine.");
+        }
+
+        var (container, _) = await catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (container.State is not { Running: true, Paused: false, Pid: > 0 } state)
+        {
+            // A frozen process would only die when thawed, long after the step's time.
+            throw new DriverException($"Cannot crash '{instanceId}': it is not running (or is paused).");
+        }
+
+        var pid = checked((int)state.Pid);
+        if (!BelongsTo(pid, container.ID))
+        {
+            throw new DriverException(
+                $"Cannot crash '{instanceId}': host pid {pid} is not in the container's cgroup (is the runner in another pid namespace than the engine?).");
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // The process exited between inspect and kill: the crash already happened.
+        }
+
+        // Return once the process is gone, so a read right after never sees the dead instance as running.
+        var started = timeProvider.GetTimestamp();
+        while (Directory.Exists($"/proc/{pid}") && timeProvider.GetElapsedTime(started) < GoneTimeout)
+        {
+            await Task.Delay(GonePollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool BelongsTo(int pid, string containerId)
+    {
+        var cgroup = $"/proc/{pid}/cgroup";
+        try
+        {
+            return File.ReadAllText(cgroup).Contains(containerId, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

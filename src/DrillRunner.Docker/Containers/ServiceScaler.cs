@@ -1,0 +1,77 @@
+using Docker.DotNet.Models;
+using DrillRunner.Docker.Engine;
+using DrillRunner.Drivers;
+using DrillRunner.Model;
+using ServiceSpec = DrillRunner.Model.ServiceSpec;
+
+namespace DrillRunner.Docker.Containers;
+
+/// <summary>Adds replicas cloned from the service's first container (next index and port) or removes the highest.</summary>
+internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine)
+{
+    public async Task ScaleAsync(string serviceName, int replicas, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replicas);
+        var service = catalog.Service(serviceName);
+        if (service.Selector is not null)
+        {
+            throw new DriverException($"Service '{serviceName}' adopts existing containers (selector); the driver does not create or remove them.");
+        }
+
+        var current = await catalog.ListServiceAsync(service, cancellationToken).ConfigureAwait(false);
+        foreach (var extra in current.Skip(replicas).Reverse())
+        {
+            await engine.CallAsync(
+                "remove " + InstanceCatalog.NameOf(extra),
+                (c, ct) => c.Containers.RemoveContainerAsync(extra.ID, new ContainerRemoveParameters { Force = true }, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current.Count >= replicas)
+        {
+            return;
+        }
+
+        if (current.Count == 0)
+        {
+            throw new DriverException($"Service '{serviceName}' has no container to clone; run `env up` first.");
+        }
+
+        var template = await engine.CallAsync(
+            "inspect " + InstanceCatalog.NameOf(current[0]), (c, ct) => c.Containers.InspectContainerAsync(current[0].ID, ct), cancellationToken).ConfigureAwait(false);
+        var next = current.Max(c => InstanceCatalog.IndexOf(c.Labels));
+        for (var added = current.Count; added < replicas; added++)
+        {
+            next++;
+            await AddAsync(service, template, next, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AddAsync(ServiceSpec service, ContainerInspectResponse template, int index, CancellationToken cancellationToken)
+    {
+        var environment = catalog.Environment;
+        var name = InstanceSettings.InstanceId(environment, service, index);
+        var env = EnvFor(template, environment, service, InstanceCatalog.IndexOf(template.Config.Labels), index);
+        var parameters = ContainerTemplate.Clone(template, name, [.. env.Select(kv => $"{kv.Key}={kv.Value}")]);
+        ContainerTemplate.Relabel(parameters, index, InstanceSettings.PortOf(service, index));
+        var created = await engine.CallAsync("create " + name, (c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken, retry: false).ConfigureAwait(false);
+        await engine.CallAsync("start " + name, (c, ct) => c.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    // A setting still at its per-instance value (e.g. a URL with {port}) follows the new index; one a fault or
+    // action changed on the template keeps the changed value, like every other part of the cloned config.
+    private static Dictionary<string, string> EnvFor(ContainerInspectResponse template, EnvironmentSpec environment, ServiceSpec service, int templateIndex, int index)
+    {
+        var env = InstanceReader.EnvOf(template.Config.Env);
+        var original = InstanceSettings.For(environment, service, Math.Max(templateIndex, 1));
+        foreach (var (key, value) in InstanceSettings.For(environment, service, index))
+        {
+            if (!env.TryGetValue(key, out var current) || (original.TryGetValue(key, out var first) && first == current))
+            {
+                env[key] = value;
+            }
+        }
+
+        return env;
+    }
+}

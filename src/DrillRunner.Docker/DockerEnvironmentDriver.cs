@@ -1,0 +1,139 @@
+using Docker.DotNet.Models;
+using DrillRunner.Docker.Containers;
+using DrillRunner.Docker.Engine;
+using DrillRunner.Docker.Images;
+using DrillRunner.Drivers;
+using DrillRunner.Model;
+
+namespace DrillRunner.Docker;
+
+/// <summary>
+/// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
+/// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
+/// </summary>
+internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
+{
+    private const string DefaultSignal = "SIGKILL";
+
+    private readonly DockerEngine _engine;
+    private readonly HealthProbe _probe = new();
+    private readonly DockerDriverOptions _options;
+    private readonly InstanceCatalog _catalog;
+    private readonly InstanceReader _reader;
+    private readonly EnvironmentProvisioner _provisioner;
+    private readonly ContainerRecreator _recreator;
+    private readonly ServiceScaler _scaler;
+    private readonly ProcessCrasher _crasher;
+
+    public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
+    {
+        _options = options;
+        _engine = new DockerEngine(environment.Docker, options, timeProvider);
+        _catalog = new InstanceCatalog(environment, _engine);
+        _reader = new InstanceReader(_engine, _probe);
+        Waiter = new InstanceWaiter(_catalog, _reader, _engine, options, timeProvider);
+        Images = new LocalImageBuilder(_engine, options, timeProvider);
+        _provisioner = new EnvironmentProvisioner(_catalog, Waiter, Images, _engine, options);
+        _recreator = new ContainerRecreator(_catalog, _engine, options);
+        _scaler = new ServiceScaler(_catalog, _engine);
+        _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
+    }
+
+    public string Name => DockerDriverConstants.Name;
+
+    internal InstanceWaiter Waiter { get; }
+
+    internal LocalImageBuilder Images { get; }
+
+    public async Task<DriverAvailability> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DriverAvailability.Available(await _engine.PingAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (DriverException e)
+        {
+            return DriverAvailability.Unavailable(e.Message);
+        }
+    }
+
+    public Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken) => _provisioner.UpAsync(progress, cancellationToken);
+
+    public Task DownAsync(IProgress<string> progress, CancellationToken cancellationToken) => _provisioner.DownAsync(progress, cancellationToken);
+
+    public async Task<IReadOnlyList<InstanceInfo>> ListInstancesAsync(string service, CancellationToken cancellationToken)
+    {
+        var spec = _catalog.Service(service);
+        var result = new List<InstanceInfo>();
+        foreach (var container in await _catalog.ListServiceAsync(spec, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(await GetInstanceAsync(InstanceCatalog.NameOf(container), cancellationToken).ConfigureAwait(false));
+        }
+
+        return result;
+    }
+
+    public async Task<InstanceInfo> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var found = await _catalog.FindAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f)
+        {
+            var prefix = $"{_catalog.Environment.Name}-";
+            var service = _catalog.Environment.Services.Keys.FirstOrDefault(s => instanceId.StartsWith($"{prefix}{s}-", StringComparison.Ordinal));
+            return InstanceInfo.Missing(instanceId, service ?? "");
+        }
+
+        return await _reader.ReadAsync(f.Container, f.Service, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task KillAsync(string instanceId, string signal, CancellationToken cancellationToken) =>
+        OnContainerAsync(
+            "kill", instanceId, (c, id, ct) => c.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = string.IsNullOrEmpty(signal) ? DefaultSignal : signal }, ct), cancellationToken);
+
+    public Task CrashAsync(string instanceId, CancellationToken cancellationToken) => _crasher.CrashAsync(instanceId, cancellationToken);
+
+    public Task StopAsync(string instanceId, CancellationToken cancellationToken) =>
+        OnContainerAsync("stop", instanceId, (c, id, ct) => c.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)_options.StopGraceSeconds }, ct), cancellationToken);
+
+    public Task StartAsync(string instanceId, CancellationToken cancellationToken) =>
+        OnContainerAsync("start", instanceId, (c, id, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken);
+
+    public Task PauseAsync(string instanceId, CancellationToken cancellationToken) =>
+        OnContainerAsync("pause", instanceId, (c, id, ct) => c.Containers.PauseContainerAsync(id, ct), cancellationToken, skipWhen: s => s.Paused);
+
+    public Task UnpauseAsync(string instanceId, CancellationToken cancellationToken) =>
+        OnContainerAsync("unpause", instanceId, (c, id, ct) => c.Containers.UnpauseContainerAsync(id, ct), cancellationToken, skipWhen: s => !s.Paused);
+
+    public Task RestartAsync(string instanceId, CancellationToken cancellationToken) =>
+        OnContainerAsync("restart", instanceId, (c, id, ct) => c.Containers.RestartContainerAsync(id, new ContainerRestartParameters { WaitBeforeKillSeconds = (uint)_options.StopGraceSeconds }, ct), cancellationToken);
+
+    public Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
+        _recreator.ReconfigureAsync(instanceId, settings, cancellationToken);
+
+    public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _probe.Dispose();
+        _engine.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    // Resolving through the catalog first refuses containers outside the environment. skipWhen makes an
+    // operation idempotent where the engine would answer 409 (unpause of a running container during a restore).
+    private async Task OnContainerAsync(
+        string operation,
+        string instanceId,
+        Func<global::Docker.DotNet.IDockerClient, string, CancellationToken, Task> call,
+        CancellationToken cancellationToken,
+        Func<ContainerState, bool>? skipWhen = null)
+    {
+        var (container, _) = await _catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (skipWhen is not null && container.State is { } state && skipWhen(state))
+        {
+            return;
+        }
+
+        await _engine.CallAsync($"{operation} {instanceId}", (c, ct) => call(c, container.ID, ct), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,261 @@
+using System.Net.Security;
+using System.Net.Sockets;
+
+namespace DrillRunner.Traffic.Http;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection, one request at a time. Timeouts are enforced from outside by
+/// <see cref="TryAbortIfStarted"/> (a watchdog), which keeps timers off the per-request hot path.
+/// </summary>
+internal sealed class HttpConnection : IDisposable
+{
+    private const long Idle = 0;
+    private const long Aborted = -1;
+    private const int MaxBuffer = 64 * 1024 * 1024;
+
+    private readonly TargetEndpoint _endpoint;
+    private readonly Lock _gate = new();
+    private Socket? _socket;
+    private SslStream? _tls;
+    private byte[] _buffer = new byte[16 * 1024];
+    private long _startedAt;
+    private bool _reused;
+
+    public HttpConnection(TargetEndpoint endpoint)
+    {
+        _endpoint = endpoint;
+    }
+
+    /// <summary>The timestamp the current exchange started at, or 0 when idle.</summary>
+    public long StartedAt => Volatile.Read(ref _startedAt);
+
+    public async ValueTask<(Outcome Outcome, bool Sent)> ExchangeAsync(
+        ReadOnlyMemory<byte> request, bool headRequest, long startedAt, Action onSend)
+    {
+        Volatile.Write(ref _startedAt, startedAt);
+        var sent = false;
+        Outcome outcome;
+        try
+        {
+            if (_socket is null && !await TryConnectAsync())
+            {
+                return (Finish(Outcome.ConnectError), false);
+            }
+
+            onSend();
+            sent = true;
+            var status = await SendAndReceiveAsync(request, headRequest);
+            if (status < 0)
+            {
+                // The server closed an idle keep-alive connection before reading our request: resend once.
+                Close();
+                if (!await TryConnectAsync())
+                {
+                    return (Finish(Outcome.ConnectError), true);
+                }
+
+                status = await SendAndReceiveAsync(request, headRequest);
+            }
+
+            outcome = status switch
+            {
+                < 0 => Outcome.Transport,
+                >= 500 => Outcome.Status5xx,
+                >= 400 => Outcome.Status4xx,
+                _ => Outcome.Ok,
+            };
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException
+            or MalformedResponseException or OperationCanceledException)
+        {
+            Close();
+            outcome = Outcome.Transport;
+        }
+
+        return (Finish(outcome), sent);
+    }
+
+    /// <summary>Called by the watchdog: aborts the exchange that began at <paramref name="startedAt"/>, if still running.</summary>
+    public void TryAbortIfStarted(long startedAt)
+    {
+        lock (_gate)
+        {
+            // Closing under the lock: a worker that sees Aborted closes too, and waits for us before reconnecting.
+            if (startedAt != Idle && Interlocked.CompareExchange(ref _startedAt, Aborted, startedAt) == startedAt)
+            {
+                CloseLocked();
+            }
+        }
+    }
+
+    public void Dispose() => Close();
+
+    private Outcome Finish(Outcome outcome)
+    {
+        if (Interlocked.Exchange(ref _startedAt, Idle) != Aborted)
+        {
+            return outcome;
+        }
+
+        Close();
+        return Outcome.Timeout;
+    }
+
+    private async ValueTask<bool> TryConnectAsync()
+    {
+        var socket = new Socket(_endpoint.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        lock (_gate)
+        {
+            if (_startedAt == Aborted)
+            {
+                socket.Dispose();
+                return false;
+            }
+
+            _socket = socket;
+            _reused = false;
+        }
+
+        try
+        {
+            await socket.ConnectAsync(_endpoint.Address);
+            if (_endpoint.Tls)
+            {
+                var tls = new SslStream(new NetworkStream(socket, ownsSocket: true));
+                lock (_gate)
+                {
+                    _tls = tls;
+                }
+
+                await tls.AuthenticateAsClientAsync(TlsOptions.For(_endpoint));
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException
+            or System.Security.Authentication.AuthenticationException)
+        {
+            Close();
+            return false;
+        }
+    }
+
+    /// <summary>Returns the status code, or -1 if a reused connection was closed before any response byte.</summary>
+    private async ValueTask<int> SendAndReceiveAsync(ReadOnlyMemory<byte> request, bool headRequest)
+    {
+        await SendAsync(request);
+        var reused = _reused;
+        _reused = true;
+        var filled = 0;
+        ResponseHead head = default;
+        var haveHead = false;
+        while (true)
+        {
+            if (filled == _buffer.Length)
+            {
+                Grow();
+            }
+
+            var read = await ReceiveAsync(_buffer.AsMemory(filled));
+            if (read == 0)
+            {
+                if (haveHead && head.BodyUntilClose)
+                {
+                    Close();
+                    return head.Status;
+                }
+
+                Close();
+                return filled == 0 && reused ? -1 : throw new MalformedResponseException("Connection closed mid-response.");
+            }
+
+            filled += read;
+            if (!haveHead)
+            {
+                if (!ResponseParser.TryParseHead(_buffer.AsSpan(0, filled), headRequest, out head))
+                {
+                    continue;
+                }
+
+                haveHead = true;
+            }
+
+            if (head.Chunked)
+            {
+                if (ResponseParser.ChunkedLength(_buffer.AsSpan(head.HeaderLength, filled - head.HeaderLength)) < 0)
+                {
+                    continue;
+                }
+            }
+            else if (head.BodyUntilClose)
+            {
+                filled = head.HeaderLength; // Keep only the head; the body is discarded as it arrives.
+                continue;
+            }
+            else if (filled - head.HeaderLength < head.ContentLength)
+            {
+                // Discard the body bytes we have so a large body never grows the buffer.
+                head = head with { ContentLength = head.ContentLength - (filled - head.HeaderLength) };
+                filled = head.HeaderLength;
+                continue;
+            }
+
+            if (head.Close)
+            {
+                Close();
+            }
+
+            return head.Status;
+        }
+    }
+
+    private ValueTask SendAsync(ReadOnlyMemory<byte> request)
+    {
+        if (_tls is not null)
+        {
+            return _tls.WriteAsync(request);
+        }
+
+        return SendAllAsync(_socket ?? throw new ObjectDisposedException(nameof(HttpConnection)), request);
+    }
+
+    private static async ValueTask SendAllAsync(Socket socket, ReadOnlyMemory<byte> request)
+    {
+        while (!request.IsEmpty)
+        {
+            var sent = await socket.SendAsync(request, SocketFlags.None);
+            request = request[sent..];
+        }
+    }
+
+    private ValueTask<int> ReceiveAsync(Memory<byte> into) =>
+        _tls is not null
+            ? _tls.ReadAsync(into)
+            : (_socket ?? throw new ObjectDisposedException(nameof(HttpConnection))).ReceiveAsync(into, SocketFlags.None);
+
+    private void Grow()
+    {
+        if (_buffer.Length >= MaxBuffer)
+        {
+            throw new MalformedResponseException("Response head or chunked body larger than 64 MiB.");
+        }
+
+        Array.Resize(ref _buffer, _buffer.Length * 2);
+    }
+
+    private void Close()
+    {
+        lock (_gate)
+        {
+            CloseLocked();
+        }
+    }
+
+    private void CloseLocked()
+    {
+        _tls?.Dispose();
+        _socket?.Dispose();
+        _tls = null;
+        _socket = null;
+    }
+}

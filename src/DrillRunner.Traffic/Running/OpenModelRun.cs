@@ -1,0 +1,81 @@
+using DrillRunner.Traffic.Pacing;
+
+namespace DrillRunner.Traffic.Running;
+
+/// <summary>
+/// Open model: a pacer thread issues each request at its intended time to the dispatcher. A slow server makes
+/// the backlog grow (and latency with it) but never slows the schedule.
+/// </summary>
+internal static class OpenModelRun
+{
+    public static async Task<StopReason> RunAsync(
+        RunContext run, ArrivalProfile profile, IReadOnlyList<ConnectionWorker> workers, CancellationToken cancellationToken)
+    {
+        var dispatcher = new Dispatcher(run, workers);
+        StopReason reason;
+        try
+        {
+            reason = await OnOwnThread(() => Schedule(run, new Pacer(profile), dispatcher, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            reason = StopReason.Cancelled;
+            dispatcher.Cancel();
+        }
+
+        Volatile.Write(ref run.IssuingEnded, run.Time.GetTimestamp());
+        Volatile.Write(ref run.Frontier, long.MaxValue);
+        await dispatcher.CloseAsync();
+        return reason;
+    }
+
+    /// <summary>The pacer sleeps precisely between requests, so it gets a thread of its own, not a pool thread.</summary>
+    private static Task<StopReason> OnOwnThread(Func<StopReason> schedule)
+    {
+        var done = new TaskCompletionSource<StopReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(schedule());
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "traffic-pacer",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private static StopReason Schedule(RunContext run, Pacer pacer, Dispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        var total = Math.Min(pacer.PlannedRequests, run.Plan.MaxRequests);
+        for (long i = 0; i < total; i++)
+        {
+            var intended = run.Start + (long)(pacer.IntendedSeconds(i) * run.Frequency);
+            if (intended >= run.Deadline)
+            {
+                return StopReason.Duration;
+            }
+
+            Volatile.Write(ref run.Frontier, intended);
+            PreciseWait.Until(run.Time, intended, cancellationToken);
+            var bucket = run.Recorder.Plan(intended);
+            if (Interlocked.Increment(ref run.InFlight) > run.Plan.MaxInFlight)
+            {
+                Interlocked.Decrement(ref run.InFlight);
+                bucket.Drop();
+                continue;
+            }
+
+            dispatcher.Submit(new WorkItem(i, intended));
+        }
+
+        return total < pacer.PlannedRequests ? StopReason.MaxRequests : StopReason.Duration;
+    }
+}

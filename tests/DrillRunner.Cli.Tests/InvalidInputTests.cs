@@ -1,0 +1,59 @@
+namespace DrillRunner.Cli.Tests;
+
+public sealed class InvalidInputTests : IDisposable
+{
+    private readonly DemoWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task A_drill_with_a_typo_a_bad_duration_and_an_unknown_kind_exits_2_listing_all_three_and_touches_nothing()
+    {
+        _workspace.Write("drills/bad.yaml", """
+            name: bad
+            environment: demo-shop
+            probes:
+              - name: products
+                kind: http
+                url: ${endpoints.shop}/products
+                intervall: 500ms
+            steps:
+              - kind: kill
+                at: 5x
+                service: app
+              - kind: explode
+                at: 10s
+            """);
+
+        var (code, output) = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(2), "run", "drills/bad.yaml");
+
+        Assert.Equal(2, code);
+        Assert.Contains("drills/bad.yaml:7:5: probes[0].intervall: unknown field (did you mean 'interval'?)", output, StringComparison.Ordinal);
+        Assert.Contains("drills/bad.yaml:10:9: steps[0].at: '5x' is not a duration", output, StringComparison.Ordinal);
+        Assert.Contains("drills/bad.yaml:12:11: steps[1].kind: unknown kind 'explode'", output, StringComparison.Ordinal);
+        Assert.Contains("3 problem(s); nothing was run.", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_workspace.StateDirectory, "local")), "the environment was touched");
+    }
+
+    [Fact]
+    public async Task Validate_accepts_the_shipped_drills_and_environments()
+    {
+        var (code, output) = await DrillProcess.RunAsync(DemoWorkspace.RepositoryRoot, TimeSpan.FromMinutes(2), "validate", "drills");
+
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain("error", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_protected_environment_is_refused_before_anything_starts()
+    {
+        var environment = await File.ReadAllTextAsync(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
+        _workspace.Write("drills/environments/demo-shop.yaml", environment.Replace("protected: false", "protected: true", StringComparison.Ordinal));
+
+        var (code, output) = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(2), "run", "drills/node-loss.yaml", "--driver", "local");
+
+        Assert.Equal(2, code);
+        Assert.Contains("is protected; DrillRunner never drills it", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_workspace.StateDirectory, "local")));
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using DrillRunner.Engine;
+using DrillRunner.Journal;
+using DrillRunner.Journal.Sqlite;
+using DrillRunner.Scoring;
+using DrillRunner.Steps;
+using DrillRunner.Testing;
+using DrillRunner.Timeline;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DrillRunner.Core.Tests.Reports.Leadership;
+
+/// <summary>A real SQLite journal filled with finished runs whose times come from a fake clock.</summary>
+internal sealed class SeededJournal : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private int _next;
+
+    public SeededJournal(DateTimeOffset now)
+    {
+        Now = now;
+        Store = new SqliteJournalStore(Path.Combine(_folder.Path, "journal.db"));
+    }
+
+    public DateTimeOffset Now { get; }
+
+    public SqliteJournalStore Store { get; }
+
+    public static ObjectiveResult Objective(string kind, string target, string achieved, bool met) =>
+        new(kind, target, achieved, met, met ? 1 : 0, 30, kind is "recover" or "data-loss", "measured", met ? null : $"fix {kind}");
+
+    /// <summary>Records a run of <paramref name="drill"/> started <paramref name="daysAgo"/> days before now.</summary>
+    public async Task AddAsync(string drill, double daysAgo, Verdict verdict, double score, params ObjectiveResult[] objectives)
+    {
+        // A clock per run: runs are seeded in any order, and a fake clock only moves forward.
+        var time = new FakeTimeProvider(Now - TimeSpan.FromDays(daysAgo));
+        var id = $"run-{++_next:00}-{drill}";
+        var started = time.GetUtcNow();
+        await Store.CreateRunAsync(new RunRecord(id, drill, "test-shop", "fake", "schedule", "drill.yaml", "env.yaml", RunStatus.Running, started), default);
+        time.Advance(TimeSpan.FromMinutes(3));
+        var problems = verdict == Verdict.Inconclusive ? new[] { "probe 'shop' has a 30s gap" } : [];
+        var result = new RunResult(id, drill, null, "test-shop", "fake", "schedule", RunStatus.Completed, null, started, time.GetUtcNow(), null,
+            [], [], TimelineSnapshot.Empty, new Score(score, verdict, Scorer.Band(score), objectives, problems));
+        await Store.FinishRunAsync(id, RunStatus.Completed, time.GetUtcNow(), verdict.ToString().ToUpperInvariant(), score,
+            JsonSerializer.Serialize(result, JsonDefaults.Options), default);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
