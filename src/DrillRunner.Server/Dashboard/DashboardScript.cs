@@ -51,6 +51,12 @@ internal static class DashboardScript
           return true;
         }
         document.addEventListener("DOMContentLoaded", () => {
+          const form = document.getElementById("signin-form");
+          if (form) form.addEventListener("submit", async ev => {
+            ev.preventDefault();
+            const r = await fetch("/signin", { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" });
+            if (r.ok) { location.href = r.redirected ? r.url : "/"; } else { say(r.status === 401 ? "Unknown API key." : "Sign-in failed: HTTP " + r.status); }
+          });
           const out = document.getElementById("signout");
           if (out) out.addEventListener("click", async () => { await post("/signout"); location.href = "/"; });
           for (const b of document.querySelectorAll("button[data-run]")) {

@@ -9,7 +9,8 @@ internal static class SignInPage
         return $"""
             <h1>DrillRunner</h1>
             <p>Sign in with your API key.</p>
-            <form method="post" action="/signin">
+            <p id="message" class="error" role="status"></p>
+            <form method="post" action="/signin" id="signin-form">
               <input type="hidden" name="returnUrl" value="{PageLayout.Encode(back)}">
               <label>API key <input type="password" name="key" id="key" autocomplete="current-password" required></label>
               <button type="submit" id="signin">Sign in</button>

@@ -76,6 +76,46 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task A_viewer_follows_a_live_run_without_abort_or_acknowledge_buttons()
+    {
+        var id = await _server.TriggerAsync("ack");
+        try
+        {
+            await using var browser = await BrowserSession.StartAsync(_server.Address);
+            var page = await browser.SignInAsync(ServerHarness.ViewerKey);
+            await page.GotoAsync($"/runs/{id}");
+
+            await Assertions.Expect(page.Locator("#phase")).ToHaveTextAsync("inject", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("#faults")).Not.ToHaveTextAsync("none");
+            Assert.Equal(0, await page.Locator("#abort, #acknowledge, button[data-action]").CountAsync());
+        }
+        finally
+        {
+            using var operatorClient = _server.Client(ServerHarness.OperatorKey);
+            using var abort = await operatorClient.PostAsync($"/api/runs/{id}/abort", null);
+            await _server.WaitAsync(id);
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Signing_in_with_an_unknown_key_says_so_and_stays_on_the_sign_in_page()
+    {
+        await using var browser = await BrowserSession.StartAsync(_server.Address);
+        var page = await browser.Context.NewPageAsync();
+        await page.GotoAsync("/runs");
+
+        await page.FillAsync("#key", "not-a-key");
+        await page.ClickAsync("#signin");
+
+        await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync("Unknown API key.");
+        Assert.Equal(0, await page.Locator("#drills, #runs").CountAsync());
+        await page.FillAsync("#key", ServerHarness.ViewerKey);
+        await page.ClickAsync("#signin");
+        await page.WaitForSelectorAsync("table#runs");
+        Assert.EndsWith("/runs", page.Url, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
     public async Task The_html_report_renders_its_chart_with_no_network_access()
     {
         var id = await _server.TriggerAsync("quick");
