@@ -21,7 +21,8 @@ public static class DashboardEndpoints
         Viewer(app.MapGet("/runs", RunsPage.RenderAsync));
         Viewer(app.MapGet("/runs/{id}", RunPage.RenderAsync));
         Viewer(app.MapGet("/runs/{id}/report.html", ReportPages.RunReportAsync));
-        Viewer(app.MapGet("/reports/leadership", ReportPages.LeadershipAsync));
+        Viewer(app.MapGet("/reports/leadership", ReportPages.LeadershipPage));
+        Viewer(app.MapGet("/reports/leadership.html", ReportPages.LeadershipAsync));
         return app;
     }
 

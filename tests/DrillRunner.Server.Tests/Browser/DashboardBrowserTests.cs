@@ -14,7 +14,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _server = await ServerHarness.StartAsync(new Dictionary<string, string>
         {
-            ["quick"] = TestDrills.Kill("quick", faultFor: "2s"),
+            ["quick"] = TestDrills.Kill("quick", faultFor: "3s"),
             ["ack"] = TestDrills.Kill("ack", faultFor: "60s", extraSteps: TestDrills.AckStep),
         });
 

@@ -65,11 +65,16 @@ public sealed class DashboardHttpTests : IAsyncLifetime
         Assert.Contains($"href=\"/runs/{id}\"", runs, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>quick<b>", runs, StringComparison.Ordinal);
 
-        using var leadership = await client.GetAsync("/reports/leadership?since=30d");
+        var page = await client.GetStringAsync("/reports/leadership?since=30d");
+        Assert.Contains("src=\"/reports/leadership.html?since=30d\"", page, StringComparison.Ordinal);
+        using var leadership = await client.GetAsync("/reports/leadership.html?since=30d");
         Assert.Equal(HttpStatusCode.OK, leadership.StatusCode);
         Assert.Contains("quick&lt;b&gt;", await leadership.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.StartsWith("default-src 'none'", leadership.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/reports/leadership?since=soon")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/reports/leadership.html?since=soon")).StatusCode);
+        var badPeriod = await client.GetStringAsync("/reports/leadership?since=soon%3C%3E");
+        Assert.Contains("not 'soon&lt;&gt;'", badPeriod, StringComparison.Ordinal);
+        Assert.DoesNotContain("soon<>", badPeriod, StringComparison.Ordinal);
     }
 
     private async Task<HttpClient> SignedInAsync(string key)
