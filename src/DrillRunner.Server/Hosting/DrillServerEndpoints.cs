@@ -1,5 +1,6 @@
 using DrillRunner.Api;
 using DrillRunner.Audit;
+using DrillRunner.Dashboard;
 using DrillRunner.Metrics;
 using DrillRunner.Security;
 using Hangfire;
@@ -28,6 +29,7 @@ public static class DrillServerEndpoints
         app.MapDrillsApi();
         app.MapRunsApi();
         app.MapAuditApi();
+        app.MapDashboard();
         app.MapOpenApi().RequireAuthorization(Roles.Viewer);
         app.MapMetrics(s => s.Registry = app.Services.GetRequiredService<DrillMetrics>().Registry).RequireAuthorization(Roles.Viewer);
         return app;
