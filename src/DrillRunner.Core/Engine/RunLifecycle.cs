@@ -110,7 +110,8 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             state.Drill.Steps.Select(s => new StepSummary(s.Label, s.Options.Kind, s.Step.Describe(), s.Options.At, s.Options.Duration, s.Step.IsFault)).ToList(),
             await state.Journal.GetUndoEntriesAsync(state.RunId, CancellationToken.None),
             state.Timeline.Snapshot(),
-            score);
+            score,
+            state.Drill.Spec.Recovery);
         await state.Journal.FinishRunAsync(state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value,
             JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None);
         return result;

@@ -1,4 +1,5 @@
 using DrillRunner.Journal;
+using DrillRunner.Model;
 using DrillRunner.Scoring;
 using DrillRunner.Timeline;
 
@@ -20,7 +21,8 @@ public sealed record RunResult(
     IReadOnlyList<StepSummary> Steps,
     IReadOnlyList<UndoEntry> Changes,
     TimelineSnapshot Timeline,
-    Score? Score);
+    Score? Score,
+    RecoverySpec? Recovery = null);
 
 /// <summary>A step as planned in the drill file, for the report's root-cause and resolution sections.</summary>
 public sealed record StepSummary(string Label, string Kind, string Description, TimeSpan At, TimeSpan? Duration, bool IsFault);

@@ -24,7 +24,7 @@ public sealed record ReportFacts(
         DateTimeOffset? end = null;
         if (result.Window is { } window)
         {
-            var input = new ScoringInput(result.Timeline, result.Changes, window, new Model.RecoverySpec());
+            var input = new ScoringInput(result.Timeline, result.Changes, window, result.Recovery ?? new Model.RecoverySpec());
             start = RecoveryAnalysis.FirstFailure(input);
             end = start is null ? null : RecoveryAnalysis.SteadyStateBack(input, start.Value);
         }
