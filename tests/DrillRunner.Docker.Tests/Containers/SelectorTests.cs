@@ -4,6 +4,7 @@ using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
 using DrillRunner.Testing;
+using DrillRunner.Testing.Drivers;
 using ServiceSpec = DrillRunner.Model.ServiceSpec;
 
 namespace DrillRunner.Docker.Tests.Containers;
@@ -61,7 +62,7 @@ public sealed class SelectorTests(DemoShopImage image)
                 Name = name,
                 Image = image.Reference,
                 Labels = labels,
-                Env = [$"ASPNETCORE_URLS=http://127.0.0.1:{FreePort.Pick()}"],
+                Env = [$"ASPNETCORE_URLS=http://127.0.0.1:{FreePorts.FindRange(1)}"],
                 HostConfig = new HostConfig { NetworkMode = "host" },
             },
             CancellationToken.None);

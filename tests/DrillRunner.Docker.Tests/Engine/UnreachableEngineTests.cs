@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
+using DrillRunner.Testing.Drivers;
 
 namespace DrillRunner.Docker.Tests.Engine;
 
@@ -96,7 +96,7 @@ public sealed class UnreachableEngineTests
 
     private static (IEnvironmentDriver Driver, string Endpoint) CreateForClosedPort()
     {
-        var endpoint = $"tcp://127.0.0.1:{FreePort.Pick()}";
+        var endpoint = $"tcp://127.0.0.1:{FreePorts.FindRange(1)}";
         var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = endpoint } };
         return (new DockerDriverFactory().Create(spec, TimeProvider.System), endpoint);
     }

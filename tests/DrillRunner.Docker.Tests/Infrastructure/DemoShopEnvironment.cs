@@ -3,6 +3,7 @@ using Docker.DotNet.Models;
 using DrillRunner.Docker.Containers;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
+using DrillRunner.Testing.Drivers;
 using ServiceSpec = DrillRunner.Model.ServiceSpec;
 
 namespace DrillRunner.Docker.Tests.Infrastructure;
@@ -35,7 +36,7 @@ internal sealed class DemoShopEnvironment : IAsyncDisposable
             Name = Service,
             Image = image,
             Instances = instances,
-            Port = FreePort.Block(instances + 2),
+            Port = FreePorts.FindRange(instances + 2),
             HealthPath = "/health",
             Supervisor = supervised ? new SupervisorSpec() : null,
             Settings = new Dictionary<string, string>
