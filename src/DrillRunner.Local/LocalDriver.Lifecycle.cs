@@ -17,7 +17,7 @@ internal sealed partial class LocalDriver
             var detail = state is null
                 ? $"local processes; environment '{_environment.Name}' is not up"
                 : $"local processes; environment '{_environment.Name}' is up (supervisor pid {state.SupervisorPid}, {state.Instances.Count} instances)";
-            return Task.FromResult(DriverAvailability.Available(detail));
+            return Task.FromResult(DriverAvailability.Available(detail) with { EnvironmentUp = state is not null });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -27,6 +27,19 @@ public sealed class DriverSelector(IReadOnlyList<IDriverFactory> factories, Time
             return (driver, $"{name} driver ({availability.Detail})");
         }
 
+        // An environment already up as local processes stays local: down, status and runs must reach it.
+        if (Find("local") is { } upLocally)
+        {
+            var running = upLocally.Create(environment, time);
+            var state = await running.CheckAsync(cancellationToken);
+            if (state.EnvironmentUp)
+            {
+                return (running, $"local driver: {state.Detail}");
+            }
+
+            await running.DisposeAsync();
+        }
+
         string? dockerWhy = null;
         if (Find("docker") is { } docker)
         {
