@@ -13,6 +13,8 @@ internal sealed class ContainerRecreator(InstanceCatalog catalog, DockerEngine e
 {
     public async Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
+        // A recreate a dead runner left halfway would block this one's rename: finish it first.
+        await SetAsideHealer.HealAsync(engine, instanceId, cancellationToken).ConfigureAwait(false);
         var (old, _) = await catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var env = InstanceReader.EnvOf(old.Config.Env);
         foreach (var (key, value) in settings)

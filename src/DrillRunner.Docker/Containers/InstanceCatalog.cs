@@ -51,18 +51,9 @@ internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine 
             [$"{DockerLabels.Environment}={environment.Name}"] = true,
             [$"{DockerLabels.Service}={service.Name}"] = true,
         };
+        // Set-aside containers of an unfinished recreate are not instances. They are healed where an instance is
+        // looked up by name (FindAsync) or reconfigured, never here: listing runs beside a recreate in progress.
         var own = await ListAsync(filter, cancellationToken).ConfigureAwait(false);
-        var halfDone = own.Select(NameOf).Where(n => n.EndsWith(DockerLabels.SetAsideSuffix, StringComparison.Ordinal)).ToList();
-        foreach (var setAside in halfDone)
-        {
-            await SetAsideHealer.HealAsync(engine, setAside[..^DockerLabels.SetAsideSuffix.Length], cancellationToken).ConfigureAwait(false);
-        }
-
-        if (halfDone.Count > 0)
-        {
-            own = await ListAsync(filter, cancellationToken).ConfigureAwait(false);
-        }
-
         return [.. own.Where(c => !NameOf(c).EndsWith(DockerLabels.SetAsideSuffix, StringComparison.Ordinal)).OrderBy(c => IndexOf(c.Labels))];
     }
 
