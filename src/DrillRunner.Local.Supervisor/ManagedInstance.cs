@@ -58,17 +58,7 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        Process? process;
-        lock (_sync)
-        {
-            _wantRunning = false;
-            _generation++;
-            process = _process;
-            if (process is null)
-            {
-                _phase = InstancePhase.Stopped;
-            }
-        }
+        var process = StandDown();
 
         if (process is not null)
         {
@@ -91,20 +81,28 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
         changed();
     }
 
-    /// <summary>A manual kill: the supervisor knows, so the instance stays down.</summary>
-    public void Signal(int signal)
+    /// <summary>
+    /// The instance is wanted down from now on (no restart by policy); returns its process, if one runs, to signal.
+    /// </summary>
+    private Process? StandDown()
     {
-        Process? process;
         lock (_sync)
         {
             _wantRunning = false;
             _generation++;
-            process = _process;
-            if (process is null)
+            if (_process is null)
             {
                 _phase = InstancePhase.Stopped;
             }
+
+            return _process;
         }
+    }
+
+    /// <summary>A manual kill: the supervisor knows, so the instance stays down.</summary>
+    public void Signal(int signal)
+    {
+        var process = StandDown();
 
         if (process is not null)
         {

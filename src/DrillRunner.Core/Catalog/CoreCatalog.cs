@@ -29,7 +29,7 @@ public static class CoreCatalog
             .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
-            .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"), new AppFaultUndo())
+            .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"))
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))
             .AddUndo("app-fault", new AppFaultUndo())
             .AddUndo(LiveSettings.UndoKind, new LiveSettingsUndo())
