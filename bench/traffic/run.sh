@@ -46,7 +46,8 @@ curl -sf "$URL" >/dev/null
 
 dotnet build -c Release "$ROOT/bench/traffic/LoadBench" -v q -nologo >/dev/null
 BENCH_DLL="$ROOT/artifacts/bin/LoadBench/release/LoadBench.dll"
-# Socket continuations run on the epoll thread (no pool hop); idle pool threads sleep instead of spinning.
+# The settings `drill load` gives its generator process (src/DrillRunner.Cli/Terminal/GeneratorProcess.cs): socket
+# continuations run on the epoll thread (no pool hop); idle pool threads sleep instead of spinning; a 64 MB gen0.
 export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x4000000
 
 field() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
@@ -85,7 +86,8 @@ fi
 LIMIT=${P99_LIMIT_MS:-10}
 echo "== open model: highest rate with p99 < $LIMIT ms and the planned rate kept; rates are fractions of wrk's rps,"
 echo "   each rate run by both tools back to back so they see the same machine load"
-FRACTIONS=${FRACTIONS:-"0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9"}
+# Finer steps near the top, where the two tools part ways.
+FRACTIONS=${FRACTIONS:-"0.1 0.2 0.3 0.4 0.5 0.55 0.6 0.65 0.7 0.75 0.8 0.85 0.9"}
 open_ours() { # rate -> "p99_ms kept"
   local line
   line=$(run_ours open "$CONN" "$WINDOW" "$1" 3)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrillRunner.Cli.Commands;
+using DrillRunner.Cli.Terminal;
 using Spectre.Console;
 
 // Logs and CI capture output: do not wrap lines at a guessed 80 columns.
@@ -24,5 +25,11 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ApiKeyCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 
+var parse = root.Parse(args);
+if (parse.Errors.Count == 0 && GeneratorProcess.ShouldStart(parse.CommandResult.Command.Name))
+{
+    return await GeneratorProcess.RunChildAsync(args);
+}
+
 // Ctrl+C is handled by the commands (abort, then restore); System.CommandLine must not kill the process.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

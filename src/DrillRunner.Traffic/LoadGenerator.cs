@@ -29,10 +29,27 @@ public static class LoadGenerator
         ArgumentNullException.ThrowIfNull(time);
         Validator.ValidateObject(plan, new ValidationContext(plan), validateAllProperties: true);
         EnsureAllowed(plan);
+        if (ReferenceEquals(time, TimeProvider.System))
+        {
+            // On a fake clock (tests) there is no real-time schedule to protect, and the warm-up would need one.
+            await JitWarmUp.EnsureAsync((p, ct) => RunMeasuredAsync(p, null, time, null, ct), cancellationToken);
+        }
+
+        return await RunMeasuredAsync(plan, perSecond, time, observer, cancellationToken);
+    }
+
+    private static async Task<LoadResult> RunMeasuredAsync(
+        LoadPlan plan,
+        IProgress<TrafficSecond>? perSecond,
+        TimeProvider time,
+        Action<RequestRecord>? observer,
+        CancellationToken cancellationToken)
+    {
         var endpoint = await TargetEndpoint.ResolveAsync(plan.Target, plan.Insecure, cancellationToken);
         var duration = plan.Profile is null || plan.Profile.Duration > plan.Duration ? plan.Duration : plan.Profile.Duration;
+        var connections = await ConnectionPool.OpenAsync(endpoint, plan.Connections, plan.Timeout, time, cancellationToken);
         var run = new RunContext(plan, time, endpoint, duration) { Observer = observer };
-        var workers = Enumerable.Range(0, plan.Connections).Select(i => new ConnectionWorker(run, i)).ToArray();
+        var workers = connections.Select((c, i) => new ConnectionWorker(run, c, i)).ToArray();
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reporter = new SecondReporter(run, perSecond);
         var reporting = reporter.RunAsync(background.Token);

@@ -35,6 +35,8 @@ if (warmup > 0)
 }
 
 var cpuBefore = Environment.CpuUsage.TotalTime;
+var pauseBefore = GC.GetTotalPauseDuration();
+var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 var result = await LoadGenerator.RunAsync(Plan(seconds), null, TimeProvider.System, CancellationToken.None);
 var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
 var t = result.Total;
@@ -43,5 +45,16 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"mode={args[1]} rps={result.AchievedRate:F0} planned_rps={result.PlannedRate:F0} sent={t.Sent} ok={t.Ok} " +
     $"failed={t.Failed.Total} late={t.Late} dropped={t.Dropped} p50_ms={ms(t.Latency.P50)} p99_ms={ms(t.Latency.P99)} " +
     $"max_ms={ms(t.Latency.Max)} send_err_p99_ms={ms(result.SendDelay.P99)} send_err_max_ms={ms(result.SendDelay.Max)} " +
-    $"cpu_us_per_req={cpu.TotalMicroseconds / Math.Max(1, t.Sent):F2}"));
+    $"cpu_us_per_req={cpu.TotalMicroseconds / Math.Max(1, t.Sent):F2} " +
+    $"gc={GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} " +
+    $"gc_pause_ms={(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F1}"));
+if (Environment.GetEnvironmentVariable("LOADBENCH_SECONDS") == "1")
+{
+    foreach (var s in result.Seconds)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  second={s.Second} sent={s.Counts.Sent} late={s.Counts.Late} p50_ms={ms(s.Counts.Latency.P50)} p99_ms={ms(s.Counts.Latency.P99)} max_ms={ms(s.Counts.Latency.Max)}"));
+    }
+}
+
 return 0;

@@ -99,6 +99,7 @@ internal static class LoadCommand
     private static async Task<int> RunOnceAsync(LoadPlan plan, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLineInterpolated($"load {plan.Target}: {plan.Profile!.PlannedRequests} requests planned over {DurationParser.Format(plan.Profile.Duration)}, {plan.Users} users, {plan.Connections} connections (Ctrl+C stops)");
+        AnsiConsole.MarkupLineInterpolated($"generator: {GeneratorSettings()}");
         var result = await WithViewAsync(view => LoadGenerator.RunAsync(plan, view, TimeProvider.System, cancellationToken));
         var t = result.Total;
         AnsiConsole.MarkupLineInterpolated($"[bold]planned {result.PlannedRate:0.#}/s, achieved {result.AchievedRate:0.#}/s[/] ({t.Sent} of {t.Planned} sent, {t.Dropped} dropped, {t.Late} late), stopped by {result.StoppedBy}");
@@ -156,6 +157,10 @@ internal static class LoadCommand
         var c = s.Counts;
         return $"{s.Second,4}s planned {c.Planned} sent {c.Sent} ok {c.Ok} failed {c.Failed.Total} (5xx {c.Failed.Status5xx}, timeout {c.Failed.Timeout}, connect {c.Failed.ConnectError}) p50 {Ms(c.Latency.P50)} p95 {Ms(c.Latency.P95)} p99 {Ms(c.Latency.P99)}";
     }
+
+    private static string GeneratorSettings() => GeneratorProcess.IsChild
+        ? $"own process (pid {Environment.ProcessId}), inline socket completions, no PGO re-compilation, {Environment.ProcessorCount} core(s)"
+        : $"in-process (untuned runtime), {Environment.ProcessorCount} core(s)";
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

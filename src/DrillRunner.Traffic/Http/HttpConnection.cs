@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace DrillRunner.Traffic.Http;
 
@@ -29,6 +30,8 @@ internal sealed class HttpConnection : IDisposable
     /// <summary>The timestamp the current exchange started at, or 0 when idle.</summary>
     public long StartedAt => Volatile.Read(ref _startedAt);
 
+    // Pooled state machines: an exchange that waits for the server allocates nothing (measured per request).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(Outcome Outcome, bool Sent)> ExchangeAsync(
         ReadOnlyMemory<byte> request, bool headRequest, long startedAt, Action onSend)
     {
@@ -74,6 +77,9 @@ internal sealed class HttpConnection : IDisposable
 
         return (Finish(outcome), sent);
     }
+
+    /// <summary>Connects ahead of the first request; false when the target cannot be reached (nothing is thrown).</summary>
+    public async ValueTask<bool> OpenAsync() => _socket is not null || await TryConnectAsync();
 
     /// <summary>Called by the watchdog: aborts the exchange that began at <paramref name="startedAt"/>, if still running.</summary>
     public void TryAbortIfStarted(long startedAt)
@@ -141,6 +147,7 @@ internal sealed class HttpConnection : IDisposable
     }
 
     /// <summary>Returns the status code, or -1 if a reused connection was closed before any response byte.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> SendAndReceiveAsync(ReadOnlyMemory<byte> request, bool headRequest)
     {
         await SendAsync(request);
@@ -219,6 +226,7 @@ internal sealed class HttpConnection : IDisposable
         return SendAllAsync(_socket ?? throw new ObjectDisposedException(nameof(HttpConnection)), request);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask SendAllAsync(Socket socket, ReadOnlyMemory<byte> request)
     {
         while (!request.IsEmpty)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using DrillRunner.Traffic.Http;
 using DrillRunner.Traffic.Recording;
 using HdrHistogram;
@@ -18,10 +19,10 @@ internal sealed class ConnectionWorker : IDisposable
     private readonly Action _onSend;
     private long _sentAt;
 
-    public ConnectionWorker(RunContext run, int index)
+    public ConnectionWorker(RunContext run, HttpConnection connection, int index)
     {
         _run = run;
-        Connection = new HttpConnection(run.Endpoint);
+        Connection = connection;
 #pragma warning disable CA5394 // Load mixes need repeatable, not secure, randomness.
         _random = new Random(HashCode.Combine(run.Plan.Seed, index));
 #pragma warning restore CA5394
@@ -35,6 +36,7 @@ internal sealed class ConnectionWorker : IDisposable
 
     public LongHistogram SendDelay { get; } = Histograms.Total();
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ExecuteAsync(WorkItem item, SecondBucket bucket)
     {
         var user = (int)(item.Sequence % _run.Plan.Users) + 1;

@@ -55,6 +55,7 @@ internal static class OpenModelRun
     private static StopReason Schedule(RunContext run, Pacer pacer, Dispatcher dispatcher, CancellationToken cancellationToken)
     {
         var total = Math.Min(pacer.PlannedRequests, run.Plan.MaxRequests);
+        long previous = run.Start, lastWake = long.MinValue / 2;
         for (long i = 0; i < total; i++)
         {
             var intended = run.Start + (long)(pacer.IntendedSeconds(i) * run.Frequency);
@@ -64,7 +65,15 @@ internal static class OpenModelRun
             }
 
             Volatile.Write(ref run.Frontier, intended);
-            PreciseWait.Until(run.Time, intended, cancellationToken);
+            if (run.Time.GetTimestamp() < intended)
+            {
+                // Never early; late by at most one coalescing window (see WakeCoalescing).
+                var window = WakeCoalescing.WindowTicks(intended - previous, run.Frequency);
+                PreciseWait.Until(run.Time, Math.Max(intended, lastWake + window), cancellationToken);
+                lastWake = run.Time.GetTimestamp();
+            }
+
+            previous = intended;
             var bucket = run.Recorder.Plan(intended);
             if (Interlocked.Increment(ref run.InFlight) > run.Plan.MaxInFlight)
             {
