@@ -12,13 +12,12 @@ internal sealed class HttpConnection : IDisposable
 {
     private const long Idle = 0;
     private const long Aborted = -1;
-    private const int MaxBuffer = 64 * 1024 * 1024;
 
     private readonly TargetEndpoint _endpoint;
     private readonly Lock _gate = new();
     private Socket? _socket;
     private SslStream? _tls;
-    private byte[] _buffer = new byte[16 * 1024];
+    private readonly ResponseReader _reader = new();
     private long _startedAt;
     private bool _reused;
 
@@ -153,66 +152,26 @@ internal sealed class HttpConnection : IDisposable
         await SendAsync(request);
         var reused = _reused;
         _reused = true;
-        var filled = 0;
-        ResponseHead head = default;
-        var haveHead = false;
+        _reader.Start(headRequest);
         while (true)
         {
-            if (filled == _buffer.Length)
-            {
-                Grow();
-            }
-
-            var read = await ReceiveAsync(_buffer.AsMemory(filled));
+            var read = await ReceiveAsync(_reader.FreeSpace);
             if (read == 0)
             {
-                if (haveHead && head.BodyUntilClose)
+                Close();
+                var status = _reader.AtEndOfStream();
+                return status < 0 && !reused ? throw new MalformedResponseException("Connection closed before any response.") : status;
+            }
+
+            if (_reader.Advance(read))
+            {
+                if (_reader.MustClose)
                 {
                     Close();
-                    return head.Status;
                 }
 
-                Close();
-                return filled == 0 && reused ? -1 : throw new MalformedResponseException("Connection closed mid-response.");
+                return _reader.Status;
             }
-
-            filled += read;
-            if (!haveHead)
-            {
-                if (!ResponseParser.TryParseHead(_buffer.AsSpan(0, filled), headRequest, out head))
-                {
-                    continue;
-                }
-
-                haveHead = true;
-            }
-
-            if (head.Chunked)
-            {
-                if (ResponseParser.ChunkedLength(_buffer.AsSpan(head.HeaderLength, filled - head.HeaderLength)) < 0)
-                {
-                    continue;
-                }
-            }
-            else if (head.BodyUntilClose)
-            {
-                filled = head.HeaderLength; // Keep only the head; the body is discarded as it arrives.
-                continue;
-            }
-            else if (filled - head.HeaderLength < head.ContentLength)
-            {
-                // Discard the body bytes we have so a large body never grows the buffer.
-                head = head with { ContentLength = head.ContentLength - (filled - head.HeaderLength) };
-                filled = head.HeaderLength;
-                continue;
-            }
-
-            if (head.Close)
-            {
-                Close();
-            }
-
-            return head.Status;
         }
     }
 
@@ -240,16 +199,6 @@ internal sealed class HttpConnection : IDisposable
         _tls is not null
             ? _tls.ReadAsync(into)
             : (_socket ?? throw new ObjectDisposedException(nameof(HttpConnection))).ReceiveAsync(into, SocketFlags.None);
-
-    private void Grow()
-    {
-        if (_buffer.Length >= MaxBuffer)
-        {
-            throw new MalformedResponseException("Response head or chunked body larger than 64 MiB.");
-        }
-
-        Array.Resize(ref _buffer, _buffer.Length * 2);
-    }
 
     private void Close()
     {
