@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DrillRunner.Traffic.Http;
+using DrillRunner.Traffic.Loop;
 using DrillRunner.Traffic.Recording;
 using DrillRunner.Traffic.Running;
 
@@ -29,14 +30,16 @@ public static class LoadGenerator
         ArgumentNullException.ThrowIfNull(time);
         Validator.ValidateObject(plan, new ValidationContext(plan), validateAllProperties: true);
         EnsureAllowed(plan);
-        if (ReferenceEquals(time, TimeProvider.System))
-        {
-            // On a fake clock (tests) there is no real-time schedule to protect, and the warm-up would need one.
-            await JitWarmUp.EnsureAsync((p, ct) => RunMeasuredAsync(p, null, time, null, ct), cancellationToken);
-        }
-
         return await RunMeasuredAsync(plan, perSecond, time, observer, cancellationToken);
     }
+
+    /// <summary>
+    /// Runs the generator for about half a second against a responder inside this process (nothing is sent
+    /// anywhere else), once per process, so the first second of the next run measures the target and not the
+    /// generator's own JIT compilation. <c>drill load</c> calls it before it starts.
+    /// </summary>
+    public static Task WarmUpAsync(CancellationToken cancellationToken) =>
+        JitWarmUp.EnsureAsync((p, ct) => RunMeasuredAsync(p, null, TimeProvider.System, null, ct), cancellationToken);
 
     private static async Task<LoadResult> RunMeasuredAsync(
         LoadPlan plan,
@@ -47,7 +50,11 @@ public static class LoadGenerator
     {
         var endpoint = await TargetEndpoint.ResolveAsync(plan.Target, plan.Insecure, cancellationToken);
         var duration = plan.Profile is null || plan.Profile.Duration > plan.Duration ? plan.Duration : plan.Profile.Duration;
-        var connections = await ConnectionPool.OpenAsync(endpoint, plan.Connections, plan.Timeout, time, cancellationToken);
+        var loop = EventLoopRun.CanRun(endpoint, time);
+        var sockets = loop ? await LoopSockets.OpenAsync(endpoint, plan.Connections, plan.Timeout, time, cancellationToken) : [];
+        var connections = loop
+            ? [.. sockets.Select(_ => new HttpConnection(endpoint))] // unused by the loop; nothing is opened
+            : await ConnectionPool.OpenAsync(endpoint, plan.Connections, plan.Timeout, time, cancellationToken);
         var run = new RunContext(plan, time, endpoint, duration) { Observer = observer };
         var workers = connections.Select((c, i) => new ConnectionWorker(run, c, i)).ToArray();
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,8 +64,8 @@ public static class LoadGenerator
         StopReason reason;
         try
         {
-            reason = plan.Profile is null
-                ? await ClosedModelRun.RunAsync(run, workers, cancellationToken)
+            reason = loop ? await EventLoopRun.RunAsync(run, workers, sockets, plan.Profile, cancellationToken)
+                : plan.Profile is null ? await ClosedModelRun.RunAsync(run, workers, cancellationToken)
                 : await OpenModelRun.RunAsync(run, plan.Profile, workers, cancellationToken);
         }
         finally
@@ -66,6 +73,7 @@ public static class LoadGenerator
             await background.CancelAsync();
             await Task.WhenAll(reporting, watchdog);
             Array.ForEach(workers, w => w.Dispose());
+            Array.ForEach(sockets, s => s?.Dispose()); // the loop closed those it used; disposing twice is harmless
         }
 
         var elapsed = time.GetElapsedTime(run.Start);

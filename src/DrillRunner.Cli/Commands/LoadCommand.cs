@@ -43,6 +43,7 @@ internal static class LoadCommand
             var profile = Profile(parse.GetValue(rate), parse.GetValue(ramp), drillRate, length);
             plan = LoadPlans.With(plan, profile, profile.Duration, parse.GetValue(users), parse.GetValue(connections));
             using var abort = new AbortSignal(m => AnsiConsole.MarkupLineInterpolated($"[yellow]{m}[/]"));
+            await LoadGenerator.WarmUpAsync(abort.Token);
             if (!parse.GetValue(find))
             {
                 return await RunOnceAsync(plan, abort.Token);

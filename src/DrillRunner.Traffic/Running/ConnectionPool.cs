@@ -23,6 +23,10 @@ internal static class ConnectionPool
         {
             // Replaced below; the run's own requests deal with a target that is slow to accept.
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run starts anyway, sees the cancellation at once and reports it like any cancelled run.
+        }
 
         for (var i = 0; i < connections.Length; i++)
         {

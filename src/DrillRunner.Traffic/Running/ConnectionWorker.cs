@@ -39,26 +39,45 @@ internal sealed class ConnectionWorker : IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ExecuteAsync(WorkItem item, SecondBucket bucket)
     {
-        var user = (int)(item.Sequence % _run.Plan.Users) + 1;
+        var user = UserOf(item);
         var now = _run.Time.GetTimestamp();
-        if (now - item.Intended > _run.TimeoutTicks)
+        if (TimedOutWaiting(bucket, item, user, now))
         {
-            // A client with this timeout would have given up while the request waited for a connection.
-            Complete(bucket, item, user, Outcome.Timeout, sent: false, now - item.Intended, sendDelay: 0);
             return;
         }
 
-        var request = _run.Mix.Pick(_random);
-        _request.ResetWrittenCount();
-        request.Write(_request, _scratch, user, item.Sequence, _random);
-        var (outcome, sent) = await Connection.ExchangeAsync(_request.WrittenMemory, request.IsHead, now, _onSend);
+        var (request, head) = Compose(item, user);
+        var (outcome, sent) = await Connection.ExchangeAsync(request, head, now, _onSend);
         var end = _run.Time.GetTimestamp();
         Complete(bucket, item, user, outcome, sent, end - item.Intended, sent ? _sentAt - item.Intended : 0);
     }
 
+    public int UserOf(WorkItem item) => (int)(item.Sequence % _run.Plan.Users) + 1;
+
+    /// <summary>A client with this timeout would have given up while the request waited for a connection.</summary>
+    public bool TimedOutWaiting(SecondBucket bucket, WorkItem item, int user, long now)
+    {
+        if (now - item.Intended <= _run.TimeoutTicks)
+        {
+            return false;
+        }
+
+        Complete(bucket, item, user, Outcome.Timeout, sent: false, now - item.Intended, sendDelay: 0);
+        return true;
+    }
+
+    /// <summary>The bytes of the next request of the mix (valid until the next call), and whether it is a HEAD.</summary>
+    public (ReadOnlyMemory<byte> Request, bool IsHead) Compose(WorkItem item, int user)
+    {
+        var request = _run.Mix.Pick(_random);
+        _request.ResetWrittenCount();
+        request.Write(_request, _scratch, user, item.Sequence, _random);
+        return (_request.WrittenMemory, request.IsHead);
+    }
+
     public void Dispose() => Connection.Dispose();
 
-    private void Complete(SecondBucket bucket, WorkItem item, int user, Outcome outcome, bool sent, long latency, long sendDelay)
+    public void Complete(SecondBucket bucket, WorkItem item, int user, Outcome outcome, bool sent, long latency, long sendDelay)
     {
         // Connection failures are not response times; counting them would make a dead server look fast.
         var measured = outcome is not (Outcome.ConnectError or Outcome.Transport);

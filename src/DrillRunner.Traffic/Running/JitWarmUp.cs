@@ -1,7 +1,8 @@
 namespace DrillRunner.Traffic.Running;
 
 /// <summary>
-/// Before the first run in a process, runs the generator briefly (open, then closed model) against a
+/// Before the first measured run in a process (<see cref="LoadGenerator.WarmUpAsync"/>), runs the generator
+/// briefly (open, then closed model) against a
 /// <see cref="LoopbackResponder"/> of its own, so the request path is JIT-compiled and promoted to optimised code
 /// while nothing is measured. Without it the first second of a run measured the generator's start-up: p99 30 to
 /// 85 ms against a server answering in 0.3 ms, enough to move a 30 s run's p99 and to break the first step of a
@@ -31,7 +32,11 @@ internal static class JitWarmUp
             await using var responder = LoopbackResponder.Start();
             await run(Plan(responder.Uri, ArrivalProfile.Constant(4_000, Phase)), cancellationToken);
             await run(Plan(responder.Uri, profile: null), cancellationToken);
-            Volatile.Write(ref _done, true);
+            Volatile.Write(ref _done, !cancellationToken.IsCancellationRequested);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled while warming up: the run itself starts, sees the cancellation and reports it as usual.
         }
         finally
         {

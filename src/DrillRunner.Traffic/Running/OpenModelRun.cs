@@ -15,7 +15,7 @@ internal static class OpenModelRun
         StopReason reason;
         try
         {
-            reason = await OnOwnThread(() => Schedule(run, new Pacer(profile), dispatcher, cancellationToken));
+            reason = await DedicatedThread.RunAsync("traffic-pacer", () => Schedule(run, new Pacer(profile), dispatcher, cancellationToken));
         }
         catch (OperationCanceledException)
         {
@@ -27,29 +27,6 @@ internal static class OpenModelRun
         Volatile.Write(ref run.Frontier, long.MaxValue);
         await dispatcher.CloseAsync();
         return reason;
-    }
-
-    /// <summary>The pacer sleeps precisely between requests, so it gets a thread of its own, not a pool thread.</summary>
-    private static Task<StopReason> OnOwnThread(Func<StopReason> schedule)
-    {
-        var done = new TaskCompletionSource<StopReason>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                done.SetResult(schedule());
-            }
-            catch (Exception e)
-            {
-                done.SetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "traffic-pacer",
-        };
-        thread.Start();
-        return done.Task;
     }
 
     private static StopReason Schedule(RunContext run, Pacer pacer, Dispatcher dispatcher, CancellationToken cancellationToken)
