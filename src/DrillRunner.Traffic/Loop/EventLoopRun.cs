@@ -85,6 +85,7 @@ internal sealed partial class EventLoopRun : IDisposable
                 AbandonBacklog();
             }
 
+            FeedFinished(now);
             if (stopped is null)
             {
                 stopped = pacer is null ? IssueClosed(issuing, now, out wakeAt) : IssueOpen(pacer, issuing, now, out wakeAt);
@@ -107,8 +108,10 @@ internal sealed partial class EventLoopRun : IDisposable
                 return stopped.Value;
             }
 
+            // Connections freed since the issuing above go straight back to work (closed model): no waiting then.
+            var ready = _finished.Count > 0 || (pacer is null && stopped is null && _free.Count > 0);
             var until = Math.Min(wakeAt, nextScan);
-            var count = _finished.Count > 0 ? 0 : LinuxEpoll.Wait(_epoll, _events, TimeSpan.FromSeconds(_run.Seconds(until - _run.Time.GetTimestamp())));
+            var count = ready ? 0 : LinuxEpoll.Wait(_epoll, _events, TimeSpan.FromSeconds(_run.Seconds(until - _run.Time.GetTimestamp())));
             for (var i = 0; i < count; i++)
             {
                 Handle(_connections[(int)_events[i].Data], _events[i].Events);
