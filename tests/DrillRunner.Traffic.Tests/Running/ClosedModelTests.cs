@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using DrillRunner.Traffic.Tests.Support;
+using Microsoft.AspNetCore.Http;
 
 namespace DrillRunner.Traffic.Tests.Running;
 
