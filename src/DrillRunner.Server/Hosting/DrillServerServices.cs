@@ -2,6 +2,7 @@ using DrillRunner.Audit;
 using DrillRunner.Drills;
 using DrillRunner.Metrics;
 using DrillRunner.Options;
+using DrillRunner.PostgreSql;
 using DrillRunner.Runs;
 using DrillRunner.Scheduling;
 using DrillRunner.Security;
@@ -24,6 +25,7 @@ public static class DrillServerServices
     {
         services.AddOptions<DrillServerOptions>().Bind(configuration.GetSection(DrillServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DrillServerOptions>, DrillServerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DrillServerOptions>, PostgreSqlReachableValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CreateRunner);
         services.AddSingleton(sp => new AuditLog(Path.Combine(sp.GetRequiredService<IOptions<DrillServerOptions>>().Value.StateDirectory, "audit.db"), sp.GetRequiredService<TimeProvider>()));
@@ -50,7 +52,13 @@ public static class DrillServerServices
         services.AddSingleton<JobStorage>(sp =>
         {
             LogProvider.SetCurrentLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
-            return new InMemoryStorage();
+            var options = sp.GetRequiredService<IOptions<DrillServerOptions>>().Value;
+            return options.Storage == StorageKind.PostgreSql ? SharedJobStorage.Create(options.PostgreSql.ConnectionString!) : new InMemoryStorage();
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DrillServerOptions>>().Value;
+            return new PostgreSqlStores(options.PostgreSql.ConnectionString!);
         });
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -82,7 +90,10 @@ public static class DrillServerServices
                 EnvironmentDirectory = Path.Combine(options.DrillsDirectory, "environments"),
                 ExtraDriverFactories = extras.DriverFactories,
                 CustomizeCatalog = extras.CustomizeCatalog,
+                Shared = options.Storage == StorageKind.PostgreSql ? Share(services.GetRequiredService<PostgreSqlStores>()) : null,
             },
             services.GetRequiredService<TimeProvider>());
     }
+
+    private static SharedStorage Share(PostgreSqlStores stores) => new(stores.Journal, stores.Lock);
 }
