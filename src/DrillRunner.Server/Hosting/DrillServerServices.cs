@@ -45,6 +45,7 @@ public static class DrillServerServices
         });
 
         // Crash recovery first: hosted services start in order, and Hangfire's server must not start a job before it.
+        services.AddHostedService<SharedSchemaInstaller>();
         services.AddHostedService<StartupRecovery>();
         services.AddSingleton<ScheduleSync>().AddHostedService(sp => sp.GetRequiredService<ScheduleSync>());
 
@@ -52,8 +53,7 @@ public static class DrillServerServices
         services.AddSingleton<JobStorage>(sp =>
         {
             LogProvider.SetCurrentLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
-            var options = sp.GetRequiredService<IOptions<DrillServerOptions>>().Value;
-            return options.Storage == StorageKind.PostgreSql ? SharedJobStorage.Create(options.PostgreSql.ConnectionString!) : new InMemoryStorage();
+            return SharedJobStorage.CreateIfConfigured(configuration) ?? new InMemoryStorage();
         });
         services.AddSingleton(sp =>
         {
