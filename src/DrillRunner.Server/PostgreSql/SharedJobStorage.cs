@@ -39,9 +39,11 @@ internal static class SharedJobStorage
             QueuePollInterval = TimeSpan.FromSeconds(1),
             EnableLongPolling = true,
 
-            // A fetched job whose runner died becomes visible again; the run it belonged to is then no longer
-            // Queued, so the job skips it (crash recovery restores it instead).
-            InvisibilityTimeout = TimeSpan.FromMinutes(30),
+            // A live runner keeps extending its fetched jobs; one whose runner died is visible to the others again
+            // after five minutes. A run that had started is then no longer Queued, so the job skips it (crash
+            // recovery restores it instead); a run still waiting for its environment runs on another runner.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
         };
         try
         {
