@@ -45,7 +45,8 @@ internal sealed class AdvisoryEnvironmentLock(NpgsqlDataSource unpooled) : IEnvi
         // A bigint advisory key shows in pg_locks as classid (high 32 bits), objid (low 32 bits), objsubid 1.
         await using var command = new NpgsqlCommand(
             "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-            + "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid::bigint = @high AND l.objid::bigint = @low LIMIT 1",
+            + "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid::bigint = @high AND l.objid::bigint = @low "
+            + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1",
             connection);
         command.Parameters.AddWithValue("high", (key >> 32) & 0xFFFF_FFFF);
         command.Parameters.AddWithValue("low", key & 0xFFFF_FFFF);

@@ -16,9 +16,9 @@ internal sealed class TestDatabase(string name, string connectionString) : IAsyn
         ["DrillRunner:PostgreSql:ConnectionString"] = connectionString,
     };
 
+    // FORCE ends the sessions still open on it (pooled connections of the servers under test).
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(TestPostgres.ConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);

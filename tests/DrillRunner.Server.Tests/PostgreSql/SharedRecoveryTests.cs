@@ -71,16 +71,16 @@ public sealed class SharedRecoveryTests : IAsyncLifetime
         var a = await StartAsync(seed: true);
         var next = await a.TriggerAsync("quick");
         await WaitForJournalAsync(a, next, "waiting: environment 'fake-shop' is busy");
-        Assert.Equal("queued", await StatusAsync(a, next));
-        Assert.Equal("running", await StatusAsync(a, "crashed"));
+        Assert.True(await StatusAsync(a, next) == "queued", await DescribeAsync(a, next));
+        Assert.True(await StatusAsync(a, "crashed") == "running", await DescribeAsync(a, "crashed"));
 
         await _liveRunner!.DisposeAsync();
         var done = (await a.WaitAsync(next, seconds: 30)).GetProperty("run");
 
-        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.True(done.GetProperty("status").GetString() == "completed", await DescribeAsync(a, next));
         var crashed = (await a.GetRunAsync("crashed")).GetProperty("run");
         Assert.Equal("interrupted", crashed.GetProperty("status").GetString());
-        Assert.True(done.GetProperty("startedAt").GetDateTimeOffset() >= crashed.GetProperty("endedAt").GetDateTimeOffset());
+        Assert.True(done.GetProperty("startedAt").GetDateTimeOffset() >= crashed.GetProperty("endedAt").GetDateTimeOffset(), $"{done} started before {crashed} ended");
         Assert.Equal(InstanceState.Running, (await _environment.For("fake-shop").GetInstanceAsync(_killed, default)).State);
     }
 
@@ -122,6 +122,13 @@ public sealed class SharedRecoveryTests : IAsyncLifetime
             Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"run {runId} never logged '{text}'");
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
+    }
+
+    private static async Task<string> DescribeAsync(ServerHarness server, string runId)
+    {
+        var journal = server.App.Services.GetRequiredService<Runner>().Journal;
+        var events = await journal.GetEventsAsync(runId, default);
+        return $"run {runId} is {(await journal.GetRunAsync(runId, default))?.Status}: " + string.Join(" | ", events.Select(e => $"{e.Kind}: {e.Message}"));
     }
 
     private static async Task<string?> StatusAsync(ServerHarness server, string runId) =>
