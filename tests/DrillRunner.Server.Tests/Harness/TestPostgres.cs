@@ -22,11 +22,21 @@ internal static class TestPostgres
     public static async Task<TestDatabase> CreateDatabaseAsync()
     {
         var name = "drt_" + Guid.NewGuid().ToString("N")[..20];
-        await using (var admin = new NpgsqlConnection(ConnectionString))
+        for (var attempt = 1; ; attempt++)
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
+            try
+            {
+                await using var admin = new NpgsqlConnection(ConnectionString);
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                await create.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                // Tests create databases in parallel; the template may be in use by another CREATE DATABASE for a moment.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+            }
         }
 
         return new TestDatabase(name, new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString);
