@@ -2,6 +2,7 @@ using DrillRunner.Audit;
 using DrillRunner.Drills;
 using DrillRunner.Metrics;
 using DrillRunner.Options;
+using DrillRunner.PostgreSql;
 using DrillRunner.Runs;
 using DrillRunner.Scheduling;
 using DrillRunner.Security;
@@ -24,6 +25,7 @@ public static class DrillServerServices
     {
         services.AddOptions<DrillServerOptions>().Bind(configuration.GetSection(DrillServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DrillServerOptions>, DrillServerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DrillServerOptions>, PostgreSqlReachableValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CreateRunner);
         services.AddSingleton(sp => new AuditLog(Path.Combine(sp.GetRequiredService<IOptions<DrillServerOptions>>().Value.StateDirectory, "audit.db"), sp.GetRequiredService<TimeProvider>()));
@@ -43,6 +45,7 @@ public static class DrillServerServices
         });
 
         // Crash recovery first: hosted services start in order, and Hangfire's server must not start a job before it.
+        services.AddHostedService<SharedSchemaInstaller>();
         services.AddHostedService<StartupRecovery>();
         services.AddSingleton<ScheduleSync>().AddHostedService(sp => sp.GetRequiredService<ScheduleSync>());
 
@@ -50,7 +53,12 @@ public static class DrillServerServices
         services.AddSingleton<JobStorage>(sp =>
         {
             LogProvider.SetCurrentLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
-            return new InMemoryStorage();
+            return SharedJobStorage.CreateIfConfigured(configuration) ?? new InMemoryStorage();
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DrillServerOptions>>().Value;
+            return new PostgreSqlStores(options.PostgreSql.ConnectionString!);
         });
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -82,7 +90,10 @@ public static class DrillServerServices
                 EnvironmentDirectory = Path.Combine(options.DrillsDirectory, "environments"),
                 ExtraDriverFactories = extras.DriverFactories,
                 CustomizeCatalog = extras.CustomizeCatalog,
+                Shared = options.Storage == StorageKind.PostgreSql ? Share(services.GetRequiredService<PostgreSqlStores>()) : null,
             },
             services.GetRequiredService<TimeProvider>());
     }
+
+    private static SharedStorage Share(PostgreSqlStores stores) => new(stores.Journal, stores.Lock);
 }

@@ -25,5 +25,8 @@ public sealed class RunnerOptions
     /// <summary>Adds components to the catalog after the built-in ones (tests add fake probes and faults).</summary>
     public Action<DrillCatalog>? CustomizeCatalog { get; init; }
 
+    /// <summary>A journal and lock shared with other runners; null (the default) for the SQLite journal and file locks.</summary>
+    public SharedStorage? Shared { get; init; }
+
     public string ResolvedJournalPath => JournalPath ?? Path.Combine(StateDirectory, "journal.db");
 }

@@ -22,4 +22,9 @@ public sealed class DrillServerOptions
     public int Workers { get; set; } = 8;
 
     public IList<ApiKeyOptions> ApiKeys { get; init; } = [];
+
+    /// <summary><c>InMemory</c> (one runner) or <c>PostgreSql</c> (several runners share work through <see cref="PostgreSql"/>).</summary>
+    public StorageKind Storage { get; set; } = StorageKind.InMemory;
+
+    public PostgreSqlOptions PostgreSql { get; init; } = new();
 }

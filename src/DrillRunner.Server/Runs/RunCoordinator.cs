@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using DrillRunner.Drills;
-using DrillRunner.Engine;
 using DrillRunner.Hosting;
 using DrillRunner.Journal;
 using DrillRunner.Timeline;
@@ -33,13 +32,18 @@ internal sealed class RunCoordinator(Runner runner, DrillIndex drills, IBackgrou
             return TriggerOutcome.Refused(TriggerRefusal.InvalidDrill, $"drill '{drillName}' does not load: {entry.Error}");
         }
 
-        var gate = Gate(drill.Environment.Name);
-        if (!gate.TryAccept(onlyIfIdle: refuseIfBusy))
+        // Shared: any runner may execute the run, so the environment is busy when the shared journal says so, and the
+        // gate is taken by the runner whose worker picks the job up (see Adopt).
+        var gate = runner.IsShared ? null : Gate(drill.Environment.Name);
+        var busy = gate is null
+            ? refuseIfBusy && await BusyAnywhereAsync(drill.Environment.Name, cancellationToken)
+            : !gate.TryAccept(onlyIfIdle: refuseIfBusy);
+        if (busy)
         {
             return TriggerOutcome.Refused(TriggerRefusal.Busy, $"environment '{drill.Environment.Name}' is busy with another run (ifBusy: refuse)");
         }
 
-        var runId = RunIds.New(runner.Time);
+        var runId = SharedRunIds.New(runner);
         var record = new RunRecord(runId, drill.Spec.Name, drill.Environment.Name, drill.Environment.Driver, trigger, drill.DrillFile,
             drill.Environment.SourceFile, RunStatus.Queued, runner.Time.GetUtcNow());
         try
@@ -49,7 +53,7 @@ internal sealed class RunCoordinator(Runner runner, DrillIndex drills, IBackgrou
         }
         catch
         {
-            gate.Finished();
+            gate?.Finished();
             throw;
         }
 
@@ -60,6 +64,12 @@ internal sealed class RunCoordinator(Runner runner, DrillIndex drills, IBackgrou
     /// <summary>Re-enqueues runs a previous server accepted but never started (Hangfire's in-memory queue died with it).</summary>
     public async Task<int> RequeueAsync(CancellationToken cancellationToken)
     {
+        if (runner.IsShared)
+        {
+            // Shared jobs live in PostgreSQL and survive the runner; re-enqueuing would run them twice.
+            return 0;
+        }
+
         var queued = await runner.Journal.FindRunsAsync(new RunQuery(Status: RunStatus.Queued, Limit: 10_000), cancellationToken);
         foreach (var record in queued.OrderBy(r => r.StartedAt))
         {
@@ -68,6 +78,23 @@ internal sealed class RunCoordinator(Runner runner, DrillIndex drills, IBackgrou
         }
 
         return queued.Count;
+    }
+
+    /// <summary>
+    /// The live state of a shared run this runner's worker picked up (accepted here or by another runner): it takes
+    /// a place on the environment here, freed by <see cref="Finished"/>.
+    /// </summary>
+    public LiveRun Adopt(RunRecord record)
+    {
+        var live = new LiveRun(record.Id, record.Drill, record.Environment, runner.Time);
+        if (!_live.TryAdd(record.Id, live))
+        {
+            live.Dispose();
+            return _live[record.Id];
+        }
+
+        Gate(record.Environment).TryAccept(onlyIfIdle: false);
+        return live;
     }
 
     /// <summary>Removes a finished run from the live set and frees its place on the environment.</summary>
@@ -80,9 +107,26 @@ internal sealed class RunCoordinator(Runner runner, DrillIndex drills, IBackgrou
         }
     }
 
+    private async Task<bool> BusyAnywhereAsync(string environment, CancellationToken cancellationToken)
+    {
+        foreach (var status in (RunStatus[])[RunStatus.Running, RunStatus.Queued])
+        {
+            if ((await runner.Journal.FindRunsAsync(new RunQuery(Status: status, Environment: environment, Limit: 1), cancellationToken)).Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void Enqueue(RunRecord record)
     {
-        _live[record.Id] = new LiveRun(record.Id, record.Drill, record.Environment, runner.Time);
+        if (!runner.IsShared)
+        {
+            _live[record.Id] = new LiveRun(record.Id, record.Drill, record.Environment, runner.Time);
+        }
+
         jobs.Enqueue<RunDrillJob>(job => job.RunAsync(record.Drill, record.Id, record.Trigger, CancellationToken.None));
     }
 }

@@ -27,7 +27,7 @@ internal sealed partial class RunDrillJob(Runner runner, RunCoordinator coordina
     public async Task RunAsync(string drillName, string runId, string trigger, CancellationToken cancellationToken)
     {
         var record = await runner.Journal.GetRunAsync(runId, CancellationToken.None);
-        var live = coordinator.Live(runId);
+        var live = coordinator.Live(runId) ?? (record is { Status: RunStatus.Queued } && runner.IsShared ? coordinator.Adopt(record) : null);
         if (record is not { Status: RunStatus.Queued } || live is null)
         {
             LogSkipped(runId, record?.Status.ToString() ?? "unknown");

@@ -39,11 +39,15 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public string DrillsDirectory => Path.Combine(Folder.Path, "drills");
 
-    /// <summary>Starts a server; <paramref name="before"/> may prepare its state folder and fake environments first.</summary>
+    /// <summary>
+    /// Starts a server; <paramref name="before"/> may prepare its state folder and fake environments first. Servers
+    /// given one <paramref name="drivers"/> share its fake environments, as runners share a Docker engine.
+    /// </summary>
     public static async Task<ServerHarness> StartAsync(
         IReadOnlyDictionary<string, string> drills,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Func<string, FakeDriverFactory, Task>? before = null)
+        Func<string, FakeDriverFactory, Task>? before = null,
+        FakeDriverFactory? drivers = null)
     {
         var folder = new TempFolder();
         var drillsDirectory = Path.Combine(folder.Path, "drills");
@@ -54,7 +58,7 @@ internal sealed class ServerHarness : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(drillsDirectory, name + ".yaml"), text);
         }
 
-        var drivers = new FakeDriverFactory();
+        drivers ??= new FakeDriverFactory();
         if (before is not null)
         {
             await before(Path.Combine(folder.Path, "state"), drivers);
