@@ -36,6 +36,18 @@ public sealed class InvalidInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_with_a_setting_of_the_wrong_kind_exits_2_naming_the_setting_and_what_it_accepts()
+    {
+        _workspace.Write("appsettings.json", """{ "DrillRunner": { "Storage": "PostgSql" } }""");
+
+        var (code, output) = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(2), "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("error: DrillRunner:Storage: 'PostgSql' is not a valid value; one of InMemory, PostgreSql", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_accepts_the_shipped_drills_and_environments()
     {
         var (code, output) = await DrillProcess.RunAsync(DemoWorkspace.RepositoryRoot, TimeSpan.FromMinutes(2), "validate", "drills");

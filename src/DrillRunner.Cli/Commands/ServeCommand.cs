@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DrillRunner.Cli.Terminal;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DrillRunner.Cli.Commands;
@@ -22,15 +23,17 @@ internal static class ServeCommand
         command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
         {
             var state = parse.GetValue(CommonOptions.StateDirectory);
-            var app = DrillRunner.ServerApp.Create(parse.GetValue(urls), builder =>
-            {
-                if (state is not null)
-                {
-                    builder.Configuration.AddInMemoryCollection([new("DrillRunner:StateDirectory", state)]);
-                }
-            });
             try
             {
+                var app = DrillRunner.ServerApp.Create(parse.GetValue(urls), builder =>
+                {
+                    // A start-up failure is printed below in one clear line; the host's own log of it is a stack trace.
+                    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+                    if (state is not null)
+                    {
+                        builder.Configuration.AddInMemoryCollection([new("DrillRunner:StateDirectory", state)]);
+                    }
+                });
                 await app.RunAsync();
                 return ExitCodes.Pass;
             }
@@ -41,10 +44,20 @@ internal static class ServeCommand
                     Console.Error.WriteLine($"error: {failure}");
                 }
 
-                Console.Error.WriteLine("the server did not start: fix the DrillRunner settings (appsettings.json or DrillRunner__* environment variables)");
-                return ExitCodes.InvalidInput;
+                return SettingsRefused();
+            }
+            catch (InvalidOperationException ex) when (SettingValueError.TryDescribe(ex, out var problem))
+            {
+                Console.Error.WriteLine($"error: {problem}");
+                return SettingsRefused();
             }
         }));
         return command;
+    }
+
+    private static int SettingsRefused()
+    {
+        Console.Error.WriteLine("the server did not start: fix the DrillRunner settings (appsettings.json or DrillRunner__* environment variables)");
+        return ExitCodes.InvalidInput;
     }
 }

@@ -139,10 +139,10 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     {
         var phases = new List<string>();
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (await page.Locator("#report").CountAsync() == 0)
+        while (!await HasReportAsync(page))
         {
             Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"no report after 60s; phases seen: {string.Join(" → ", phases)}");
-            foreach (var text in await page.Locator("#phase").AllTextContentsAsync())
+            foreach (var text in await ReadingAcrossReloadAsync(page, () => page.Locator("#phase").AllTextContentsAsync(), []))
             {
                 if (phases.Count == 0 || phases[^1] != text)
                 {
@@ -154,5 +154,27 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         }
 
         return phases;
+    }
+
+    private static async Task<bool> HasReportAsync(IPage page) =>
+        await ReadingAcrossReloadAsync(page, () => page.Locator("#report").CountAsync(), 0) > 0;
+
+    /// <summary>
+    /// The live page reloads itself when the run finishes; a read that races the reload finds the old document gone
+    /// ("Execution context was destroyed", seen once in CI). Such a read counts as "nothing yet": the next poll reads
+    /// the new page.
+    /// </summary>
+    private static async Task<T> ReadingAcrossReloadAsync<T>(IPage page, Func<Task<T>> read, T whileReloading)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase)
+            || e.Message.Contains("navigat", StringComparison.OrdinalIgnoreCase))
+        {
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            return whileReloading;
+        }
     }
 }
