@@ -79,18 +79,22 @@ internal sealed partial class EventLoopRun : IDisposable
         {
             var now = _run.Time.GetTimestamp();
             var wakeAt = long.MaxValue;
-            if (stopped is null && cancellationToken.IsCancellationRequested)
-            {
-                stopped = StopReason.Cancelled;
-                AbandonBacklog();
-            }
-
             FeedFinished(now);
             if (stopped is null)
             {
-                stopped = pacer is null ? IssueClosed(issuing, now, out wakeAt) : IssueOpen(pacer, issuing, now, out wakeAt);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    stopped = StopReason.Cancelled;
+                    AbandonBacklog();
+                }
+                else
+                {
+                    stopped = pacer is null ? IssueClosed(issuing, now, out wakeAt) : IssueOpen(pacer, issuing, now, out wakeAt);
+                }
+
                 if (stopped is not null)
                 {
+                    // As the socket engine does: an open run's rates are taken over its issuing window.
                     Volatile.Write(ref _run.IssuingEnded, pacer is null ? 0 : _run.Time.GetTimestamp());
                     Volatile.Write(ref _run.Frontier, long.MaxValue);
                 }
