@@ -50,15 +50,29 @@ internal static partial class GeneratorProcess
         }
 
         info.Environment[Marker] = "1";
-        using var child = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
-        // Ctrl+C reaches the child from the terminal (same process group) and the child aborts and restores; the
-        // parent only waits. A SIGTERM sent to the parent alone is passed on as SIGINT.
+
+        // Ctrl+C reaches the child from the terminal (same process group) and the child stops its run and reports;
+        // the parent only waits. A SIGTERM sent to the parent alone is passed on as SIGINT. Registered before the
+        // start, so no signal in between can kill the parent and leave the child unattended.
+        Process? started = null;
+        var terminated = 0;
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => c.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
         {
             c.Cancel = true;
-            PassOn(child);
+            Volatile.Write(ref terminated, 1);
+            if (Volatile.Read(ref started) is { } running)
+            {
+                PassOn(running);
+            }
         });
+        using var child = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
+        Volatile.Write(ref started, child);
+        if (Volatile.Read(ref terminated) == 1)
+        {
+            PassOn(child);
+        }
+
         await child.WaitForExitAsync();
         return child.ExitCode;
     }
