@@ -60,7 +60,8 @@ public static class LoadGenerator
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reporter = new SecondReporter(run, perSecond);
         var reporting = reporter.RunAsync(background.Token);
-        var watchdog = TimeoutWatchdog.RunAsync(run, workers, background.Token);
+        // The event loop enforces timeouts itself; the watchdog serves the socket engine's connections.
+        var watchdog = loop ? Task.CompletedTask : TimeoutWatchdog.RunAsync(run, workers, background.Token);
         StopReason reason;
         try
         {

@@ -59,13 +59,7 @@ internal sealed class HttpConnection : IDisposable
                 status = await SendAndReceiveAsync(request, headRequest);
             }
 
-            outcome = status switch
-            {
-                < 0 => Outcome.Transport,
-                >= 500 => Outcome.Status5xx,
-                >= 400 => Outcome.Status4xx,
-                _ => Outcome.Ok,
-            };
+            outcome = StatusOutcome.Of(status);
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException
             or MalformedResponseException or OperationCanceledException)

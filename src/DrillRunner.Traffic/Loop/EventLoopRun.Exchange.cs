@@ -157,7 +157,7 @@ internal sealed partial class EventLoopRun
                     }
 
                     connection.Reused = true;
-                    Finish(connection, OutcomeOf(connection.Reader.Status));
+                    Finish(connection, StatusOutcome.Of(connection.Reader.Status));
                 }
 
                 return;
@@ -168,7 +168,7 @@ internal sealed partial class EventLoopRun
             CloseSocket(connection);
             if (status >= 0)
             {
-                Finish(connection, OutcomeOf(status));
+                Finish(connection, StatusOutcome.Of(status));
             }
             else if (status == -1 && reused && !connection.Retried)
             {
@@ -229,11 +229,4 @@ internal sealed partial class EventLoopRun
         connection.Fd = -1;
         connection.WantsOut = false;
     }
-
-    private static Outcome OutcomeOf(int status) => status switch
-    {
-        >= 500 => Outcome.Status5xx,
-        >= 400 => Outcome.Status4xx,
-        _ => Outcome.Ok,
-    };
 }
