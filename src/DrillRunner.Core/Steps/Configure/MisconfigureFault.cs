@@ -12,6 +12,8 @@ internal sealed class MisconfigureFault(ConfigureOptions options) : IStep
 {
     public bool IsFault => true;
 
+    public IReadOnlyList<Type> RequiredCapabilities(Model.EnvironmentSpec environment) => LiveSettings.RequiredCapabilities(environment, options);
+
     public string Describe() => $"misconfigure {options.Service}: {string.Join(", ", options.Settings.Select(p => $"{p.Key}={p.Value}"))}";
 
     public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
