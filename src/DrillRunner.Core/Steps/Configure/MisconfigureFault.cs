@@ -18,7 +18,7 @@ internal sealed class MisconfigureFault(ConfigureOptions options) : IStep
 
     public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var targets = await TargetPicker.PickAsync(context, options, cancellationToken);
+        var targets = await TargetPicker.PickAsync(context, options, !LiveSettings.Applies(context, options), cancellationToken);
         if (LiveSettings.Applies(context, options))
         {
             return LiveSettings.Plan(context, options.Service, targets);

@@ -19,7 +19,7 @@ internal sealed class InstanceFault(TargetedStepOptions options, InstanceFaultKi
 
     public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var targets = await TargetPicker.PickAsync(context, options, cancellationToken);
+        var targets = await TargetPicker.PickAsync(context, options, takesDown: true, cancellationToken);
         var ids = targets.Select(t => t.Id).ToList();
         return new UndoRecord(options.Kind, string.Join(", ", ids), new InstanceList(ids).ToJson());
     }

@@ -25,10 +25,12 @@ internal static class TargetPicker
             : null;
 
     /// <summary>
-    /// Picks among the running instances. The total-outage guard counts only those: a fault that would leave no
-    /// instance running (because another fault holds the rest down) is refused unless the step allows a total outage.
+    /// Picks among the running instances. For a fault that takes instances out of service (<paramref name="takesDown"/>:
+    /// kill, stop, pause, a restart with new settings) the total-outage guard counts the running ones: a fault that would
+    /// leave none running (because another fault holds the rest down) is refused unless the step allows a total outage.
+    /// A fault that only degrades (latency, errors) is refused when it would hit every instance of the service.
     /// </summary>
-    public static async Task<IReadOnlyList<InstanceInfo>> PickAsync(StepContext context, TargetedStepOptions options, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<InstanceInfo>> PickAsync(StepContext context, TargetedStepOptions options, bool takesDown, CancellationToken cancellationToken)
     {
         var all = await context.Driver.ListInstancesAsync(options.Service, cancellationToken);
         var candidates = all.Where(i => i.State == InstanceState.Running).ToList();
@@ -38,10 +40,15 @@ internal static class TargetPicker
         }
 
         var count = Math.Min(CountFor(options, all.Count), candidates.Count);
-        if (count >= candidates.Count && !options.AllowTotalOutage)
+        if (takesDown && count >= candidates.Count && !options.AllowTotalOutage)
         {
             throw new DrillInputException(new FileProblem(options.Location, "allowTotalOutage",
                 $"this {options.Kind} step would leave no instance of '{options.Service}' running ({candidates.Count} of {all.Count} running now); set allowTotalOutage: true if a total outage is intended"));
+        }
+
+        if (!takesDown && BlastRadiusProblem(options, all.Count) is { } problem)
+        {
+            throw new DrillInputException(new FileProblem(options.Location, "allowTotalOutage", problem));
         }
 
         return candidates.OrderBy(_ => context.Random.Next()).Take(count).OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
