@@ -107,11 +107,19 @@ public static class SelectorRules
         return problems;
     }
 
-    /// <summary>Whether a container with these labels and this name is selected (call only for a safe selector).</summary>
+    /// <summary>
+    /// Whether a container with these labels and this name is selected. An unsafe selector (see <see cref="Problems"/>)
+    /// selects nothing, whatever it would have matched.
+    /// </summary>
     public static bool Matches(SelectorSpec selector, IDictionary<string, string> labels, string name)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(labels);
+        if (Problems(selector).Count > 0)
+        {
+            return false;
+        }
+
         if (selector.Label is { } label)
         {
             var parts = label.Split('=', 2);
