@@ -1,6 +1,5 @@
 using DrillRunner.Catalog;
 using DrillRunner.Model;
-using DrillRunner.Steps.Instances;
 using DrillRunner.Units;
 
 namespace DrillRunner.Loading;
@@ -21,21 +20,7 @@ internal static class DrillChecker
         CheckSteps(spec.Rollbacks, "rollbacks", environment, catalog, problems);
 
         var probes = spec.Probes.Select(catalog.CreateProbe).ToList();
-        foreach (var (probe, options) in probes.Zip(spec.Probes))
-        {
-            foreach (var target in probe.Targets.Where(t => !Allowlist.Allows(environment, t)))
-            {
-                problems.Add(options.Location, $"probes.{options.Name}",
-                    $"target host '{target.Host}' is not in environment '{environment.Name}' allowlist ({string.Join(", ", environment.Allowlist)})");
-            }
-        }
-
         CheckProbeReferences(spec, catalog, problems);
-        if (spec.Alerts is { } alerts && Uri.TryCreate(alerts.Url, UriKind.Absolute, out var alertUri) && !Allowlist.Allows(environment, alertUri))
-        {
-            problems.Add(top, "alerts.url", $"host '{alertUri.Host}' is not in environment '{environment.Name}' allowlist");
-        }
-
         return new LoadedDrill(
             spec,
             environment,
@@ -120,10 +105,6 @@ internal static class DrillChecker
                 problems.Add(step.Location, $"{section}.service",
                     $"environment '{environment.Name}' has no service '{service}'{NameSuggester.Hint(service, environment.Services.Keys)}");
             }
-            else if (step is TargetedStepOptions targeted && service is not null && catalog.CreateStep(step).IsFault)
-            {
-                CheckBlastRadius(targeted, environment.Services[service].Instances, section, problems);
-            }
 
             if (step.Duration is { } duration && duration <= TimeSpan.Zero)
             {
@@ -133,26 +114,6 @@ internal static class DrillChecker
             if (step.At > TimeSpan.FromHours(24))
             {
                 problems.Add(step.Location, $"{section}.at", $"{DurationParser.Format(step.At)} is beyond the 24h limit of a drill");
-            }
-        }
-    }
-
-    private static void CheckBlastRadius(TargetedStepOptions step, int instances, string section, ProblemList problems)
-    {
-        if (step.Count is not null && step.Percent is not null)
-        {
-            problems.Add(step.Location, $"{section}.count", "give count or percent, not both");
-        }
-
-        try
-        {
-            TargetPicker.CheckBlastRadius(step, instances);
-        }
-        catch (DrillInputException ex)
-        {
-            foreach (var problem in ex.Problems)
-            {
-                problems.Add(problem.Location, $"{section}.{problem.Field}", problem.Message);
             }
         }
     }
