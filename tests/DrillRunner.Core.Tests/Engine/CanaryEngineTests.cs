@@ -30,7 +30,8 @@ public sealed class CanaryEngineTests
     public async Task Acknowledged_writes_are_read_back_after_the_recovery_phase_and_again_after_the_probes_stop_before_scoring()
     {
         using var harness = new EngineHarness(CanaryDrills.Drill(CanaryDrills.Probe(), steps: Pause, objectives: DataLoss));
-        var app = new FakeOrderApp(harness.Time);
+        // Reads slow enough that the canary writes on while the first round reads back.
+        var app = new FakeOrderApp(harness.Time) { ReadLatency = TimeSpan.FromMilliseconds(300) };
         app.Forget(4, 9);
         using var http = new HttpClient(app);
 

@@ -20,6 +20,9 @@ internal sealed class FakeOrderApp(TimeProvider time) : HttpMessageHandler
 
     public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Latency of reads, when it should differ from writes'.</summary>
+    public TimeSpan? ReadLatency { get; set; }
+
     /// <summary>Acknowledge writes with 201 but no id in the body.</summary>
     public bool AnswerWithoutId { get; set; }
 
@@ -60,7 +63,7 @@ internal sealed class FakeOrderApp(TimeProvider time) : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var latency = Task.Delay(Latency, time, cancellationToken);
+        var latency = Task.Delay(request.Method == HttpMethod.Get ? ReadLatency ?? Latency : Latency, time, cancellationToken);
         Arrived.Release();
         await latency;
         var path = request.RequestUri!.AbsolutePath;
