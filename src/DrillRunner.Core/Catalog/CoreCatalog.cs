@@ -11,6 +11,7 @@ using DrillRunner.Probes.Canary;
 using DrillRunner.Probes.ContainerHealth;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
+using DrillRunner.Steps.ConfigFiles;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.Instances;
 using DrillRunner.Steps.Restart;
@@ -35,6 +36,7 @@ public static class CoreCatalog
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))
             .AddUndo("app-fault", new AppFaultUndo())
             .AddUndo(LiveSettings.UndoKind, new LiveSettingsUndo())
+            .AddUndo(ConfigFileConstants.UndoKind, new ConfigFileUndo())
             .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
             .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))
             .AddStep<ScaleOptions>("scale", o => new ScaleAction(o), new ScaleUndo())
