@@ -29,8 +29,9 @@ public static class InstanceFiles
             return Normalize(expanded);
         }
 
-        var resolved = Normalize($"{folder.TrimEnd('/')}/{expanded}");
-        return resolved.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal)
+        var root = Normalize(folder);
+        var resolved = Normalize($"{root}/{expanded}");
+        return resolved == root || resolved.StartsWith(root + "/", StringComparison.Ordinal)
             ? resolved
             : throw new ArgumentException($"'{path}' climbs out of the instance's files folder");
     }

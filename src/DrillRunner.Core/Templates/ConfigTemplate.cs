@@ -35,7 +35,7 @@ public static class ConfigTemplate
         {
             return template.Render(context, NullEncoder.Default);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        catch (Exception ex) when (ex is FluidException or InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
         {
             throw new TemplateException($"{what} does not render: {ex.Message}", ex);
         }

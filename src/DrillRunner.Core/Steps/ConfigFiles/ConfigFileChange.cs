@@ -21,10 +21,10 @@ internal static class ConfigFileChange
     public static bool Applies(ConfigureOptions options) => options.File is not null;
 
     public static IReadOnlyList<Type> RequiredCapabilities(ConfigureOptions options) =>
-        [typeof(IFileAccess), .. ConfigReloader.Needs(ReloadPlan.From(options.Reload!)).Distinct()];
+        options.Reload is null ? [typeof(IFileAccess)] : [typeof(IFileAccess), .. ConfigReloader.Needs(ReloadPlan.From(options.Reload)).Distinct()];
 
     public static string Describe(string kind, ConfigureOptions options) =>
-        $"{kind} {options.Service}: {options.File}: {options.Edit!.Describe()} (reload: {options.Reload!.Describe()})";
+        $"{kind} {options.Service}: {options.File}: {options.Edit?.Describe()} (reload: {options.Reload?.Describe()})";
 
     public static async Task<UndoRecord> PlanAsync(StepContext context, ConfigureOptions options, IReadOnlyList<InstanceInfo> targets, CancellationToken cancellationToken)
     {
