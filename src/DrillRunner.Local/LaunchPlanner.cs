@@ -12,7 +12,11 @@ internal static class LaunchPlanner
             ? spec
             : throw new DriverException($"environment '{environment.Name}' has no service '{service}'");
 
-    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options)
+    /// <summary>
+    /// The launch of instance <paramref name="index"/>; <c>{files}</c> in its args and settings is
+    /// <paramref name="filesFolder"/>, where its config files are written (<see cref="WriteFiles"/>).
+    /// </summary>
+    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options, string filesFolder)
     {
         if (string.IsNullOrWhiteSpace(service.Command))
         {
@@ -28,13 +32,36 @@ internal static class LaunchPlanner
             Index = index,
             Port = InstanceSettings.PortOf(service, index),
             Command = ResolveCommand(service.Command, baseDirectory),
-            Args = [.. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index))],
+            Args = [.. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index), filesFolder))],
             WorkingDirectory = baseDirectory,
-            Settings = InstanceSettings.For(environment, service, index),
+            Settings = InstanceSettings.For(environment, service, index).ToDictionary(p => p.Key, p => InstanceFiles.Expand(p.Value, filesFolder), StringComparer.Ordinal),
             RestartAfter = service.Supervisor?.RestartAfter,
             StopGrace = options.StopGrace,
             HealthPath = service.HealthPath,
         };
+    }
+
+    /// <summary>Renders the service's config files into the instance's files folder (a fresh instance gets fresh files).</summary>
+    public static void WriteFiles(EnvironmentSpec environment, ServiceSpec service, int index, string filesFolder)
+    {
+        if (service.Files.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var (path, content) in InstanceFiles.Render(environment, service, index, filesFolder))
+            {
+                var target = InstanceFiles.Resolve(filesFolder, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, content);
+            }
+        }
+        catch (Exception ex) when (ex is Templates.TemplateException or IOException or ArgumentException)
+        {
+            throw new DriverException($"{environment.SourceFile}: service '{service.Name}': {ex.Message}", ex);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using DrillRunner.Drivers;
 using DrillRunner.Local.Shared;
+using DrillRunner.Model;
 
 namespace DrillRunner.Local;
 
@@ -29,12 +30,18 @@ internal sealed partial class LocalDriver
     {
         ArgumentNullException.ThrowIfNull(progress);
         var launches = _environment.Services.Values
-            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options)))
+            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options, FilesFolder(InstanceSettings.InstanceId(_environment, s, i)))))
             .ToList();
         var known = Records().Select(r => r.Launch.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var launch in launches.Where(l => !known.Contains(l.Id)))
         {
             PortGuard.ThrowIfInUse(launch.Port, launch.Id);
+        }
+
+        // Files of running instances are theirs (a fault may have changed one): only new instances get fresh ones.
+        foreach (var launch in launches.Where(l => !known.Contains(l.Id)))
+        {
+            LaunchPlanner.WriteFiles(_environment, _environment.Services[launch.Service], launch.Index, FilesFolder(launch.Id));
         }
 
         var client = await _launcher.EnsureRunningAsync(progress, cancellationToken);
@@ -102,11 +109,12 @@ internal sealed partial class LocalDriver
         var next = current.Count == 0 ? 1 : current[^1] + 1;
         for (var added = current.Count; added < replicas; added++, next++)
         {
-            var plan = LaunchPlanner.Plan(_environment, spec, next, _options);
+            var plan = LaunchPlanner.Plan(_environment, spec, next, _options, FilesFolder(InstanceSettings.InstanceId(_environment, spec, next)));
+            LaunchPlanner.WriteFiles(_environment, spec, next, FilesFolder(plan.Id));
             if (records.Count > 0)
             {
                 var first = records[0].Launch;
-                plan = LaunchPlanner.WithDeployedSettings(plan, first, Model.InstanceSettings.For(_environment, spec, first.Index));
+                plan = LaunchPlanner.WithDeployedSettings(plan, first, LaunchPlanner.Plan(_environment, spec, first.Index, _options, FilesFolder(first.Id)).Settings);
             }
 
             await client.AddAsync(plan, cancellationToken);
