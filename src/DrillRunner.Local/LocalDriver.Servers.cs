@@ -13,8 +13,12 @@ namespace DrillRunner.Local;
 /// </summary>
 internal sealed partial class LocalDriver : IFileAccess, IInstanceExec, IInstanceSignals
 {
-    /// <summary>Where an instance's rendered config files live: <c>{state}/files/{instance}</c>.</summary>
-    internal string FilesFolder(string instanceId) => Path.Combine(_stateDirectory, "files", instanceId);
+    /// <summary>
+    /// Where an instance's rendered config files live: <c>{state root}/files/{environment}/{instance}</c>, beside the
+    /// environment's owner-only state folder rather than in it, so a server that drops privileges (nginx's workers run
+    /// as <c>nobody</c> when started by root) can read them.
+    /// </summary>
+    internal string FilesFolder(string instanceId) => Path.Combine(Path.GetFullPath(_options.StateRoot), "files", _environment.Name, instanceId);
 
     public string ResolvePath(string instanceId, string path) => InstanceFiles.Resolve(FilesFolder(instanceId), path);
 

@@ -22,9 +22,9 @@ internal sealed record ConfigFilePayload(string Service, string File, ReloadPlan
 internal sealed record ConfigFileTarget(string Instance, string Path, byte[] Original, string OriginalSha256, byte[] Edited, string EditedSha256);
 
 /// <summary>How to reload, from the step's <see cref="ReloadOptions"/>: journaled, so an undo after a crash can.</summary>
-internal sealed record ReloadPlan(string? Signal, IReadOnlyList<string> Exec, bool Restart, IReadOnlyList<string> Check, TimeSpan Timeout)
+internal sealed record ReloadPlan(string? Signal, IReadOnlyList<string> Exec, bool Restart, IReadOnlyList<string> Check, TimeSpan Timeout, TimeSpan Settle)
 {
-    public static ReloadPlan From(ReloadOptions options) => new(options.Signal, options.Exec, options.Restart, options.Check, options.Timeout);
+    public static ReloadPlan From(ReloadOptions options) => new(options.Signal, options.Exec, options.Restart, options.Check, options.Timeout, options.Settle);
 
     public string Describe() => Signal is not null ? Signal.ToUpperInvariant() : Exec.Count > 0 ? string.Join(' ', Exec) : "restart";
 }

@@ -62,6 +62,11 @@ internal static class ConfigReloader
             await context.Driver.Require<IInstanceLifecycle>().RestartAsync(instanceId, cancellationToken);
         }
 
+        if (plan.Settle > TimeSpan.Zero)
+        {
+            await Task.Delay(plan.Settle, context.Time, cancellationToken);
+        }
+
         try
         {
             await InstanceWaiter.WaitForAsync(context, instanceId, InstanceWaiter.IsUp, "running and healthy", cancellationToken, plan.Timeout);

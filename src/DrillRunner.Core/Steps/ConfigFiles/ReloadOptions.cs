@@ -24,6 +24,13 @@ public sealed class ReloadOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the server takes to apply a reload before it is checked (nginx and haproxy start new workers after
+    /// the signal returns); the change counts as in effect from then.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(1);
+
     public string Describe() =>
         Signal is not null ? Signal.ToUpperInvariant()
         : Exec.Count > 0 ? string.Join(' ', Exec)
