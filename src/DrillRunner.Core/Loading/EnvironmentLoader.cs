@@ -75,6 +75,8 @@ public static class EnvironmentLoader
             {
                 problems.Add(service.Location, $"services.{name}.port", "must leave room for every instance between 1024 and 65535");
             }
+
+            ServiceChecks.Check(name, service, problems);
         }
 
         foreach (var (name, url) in spec.Endpoints)

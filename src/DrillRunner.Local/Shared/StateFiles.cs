@@ -10,6 +10,7 @@ internal static class StateFiles
     public const string LockFileName = "supervisor.lock";
     public const string SupervisorLogName = "supervisor.log";
     public const string LogsFolder = "logs";
+    public const string DataFolder = "data";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -21,6 +22,10 @@ internal static class StateFiles
 
     public static string LogPath(string stateDirectory, string instanceId) =>
         Path.Combine(stateDirectory, LogsFolder, instanceId + ".log");
+
+    /// <summary>The folder an instance's <c>{data}</c> names; removed by <c>env down</c>.</summary>
+    public static string DataPath(string stateDirectory, string instanceId) =>
+        Path.Combine(stateDirectory, DataFolder, instanceId);
 
     /// <summary>Writes to a temporary file and renames it, so a reader never sees half a file.</summary>
     public static void Write(string stateDirectory, SupervisorState state)

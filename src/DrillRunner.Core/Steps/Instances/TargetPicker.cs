@@ -35,6 +35,24 @@ internal static class TargetPicker
         var all = await context.Driver.ListInstancesAsync(options.Service, cancellationToken);
         CheckBlastRadius(options, all.Count);
         var candidates = all.Where(i => i.State == InstanceState.Running).ToList();
+        if (options.Role is { } role && context.Environment.Services.TryGetValue(options.Service, out var service) && service.Roles.TryGetValue(role, out var path))
+        {
+            var holders = new List<InstanceInfo>();
+            foreach (var candidate in candidates)
+            {
+                if (await InstanceRoles.HoldsAsync(context, candidate, path, cancellationToken))
+                {
+                    holders.Add(candidate);
+                }
+            }
+
+            candidates = holders;
+            if (candidates.Count == 0)
+            {
+                throw new DriverException($"no running instance of service '{options.Service}' holds role '{role}' ({path} answered 200 nowhere)");
+            }
+        }
+
         if (candidates.Count == 0)
         {
             throw new DriverException($"service '{options.Service}' has no running instance to target");
