@@ -11,7 +11,7 @@ namespace DrillRunner.Docker;
 /// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
-internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
+internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IProcessSignals
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -24,6 +24,7 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
     private readonly ContainerRecreator _recreator;
     private readonly ServiceScaler _scaler;
     private readonly ProcessCrasher _crasher;
+    private readonly ContainerProcesses _processes;
 
     public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
     {
@@ -37,6 +38,7 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
         _recreator = new ContainerRecreator(_catalog, _engine, options);
         _scaler = new ServiceScaler(_catalog, _engine);
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
+        _processes = new ContainerProcesses(_catalog, _engine);
     }
 
     public string Name => DockerDriverConstants.Name;
@@ -109,6 +111,12 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
 
     public Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
         _recreator.ReconfigureAsync(instanceId, settings, cancellationToken);
+
+    public Task<IReadOnlyList<InstanceProcess>> ListProcessesAsync(string instanceId, CancellationToken cancellationToken) =>
+        _processes.ListAsync(instanceId, cancellationToken);
+
+    public Task SignalProcessAsync(string instanceId, int processId, string signal, CancellationToken cancellationToken) =>
+        _processes.SignalAsync(instanceId, processId, signal, cancellationToken);
 
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
 

@@ -14,6 +14,9 @@ internal static class InstanceRoles
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    // A node starting up answers as a replica before it is promoted: the answer must hold for a few looks in a row.
+    private const int StableLooks = 3;
+
     public static async Task<bool> HoldsAsync(StepContext context, InstanceInfo instance, string path, CancellationToken cancellationToken)
     {
         if (instance.Endpoint is null || instance.State != InstanceState.Running)
@@ -62,6 +65,7 @@ internal static class InstanceRoles
 
         var deadline = context.Time.GetUtcNow() + RestoreTimeout;
         var missing = "";
+        var (stable, last) = (0, "");
         while (true)
         {
             var instances = await context.Driver.ListInstancesAsync(service, cancellationToken);
@@ -73,9 +77,11 @@ internal static class InstanceRoles
 
             var unheld = spec.Roles.Keys.Where(r => !roles.Values.Any(held => held.Contains(r))).ToList();
             var own = roles.GetValueOrDefault(instanceId) ?? [];
-            if (unheld.Count == 0 && own.Count > 0)
+            var summary = string.Join(", ", roles.Select(r => $"{r.Key} {(r.Value.Count == 0 ? "none" : string.Join("/", r.Value))}"));
+            (stable, last) = unheld.Count == 0 && own.Count > 0 ? (summary == last ? stable + 1 : 1, summary) : (0, "");
+            if (stable >= StableLooks)
             {
-                return $"{instanceId} is {string.Join("/", own)}; " + string.Join(", ", roles.Select(r => $"{r.Key} {(r.Value.Count == 0 ? "none" : string.Join("/", r.Value))}"));
+                return $"{instanceId} is {string.Join("/", own)} ({summary})";
             }
 
             missing = own.Count == 0 ? $"{instanceId} holds no role" : $"no instance holds {string.Join(", ", unheld)}";
