@@ -1,5 +1,4 @@
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.Recover;
 
@@ -17,24 +16,25 @@ internal sealed class RecoverObjective(RecoverOptions options) : IObjective
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"<= {DurationParser.Format(options.Target)}";
+        Bound[] target = [Bound.AtMost(Measures.Rto, options.Target)];
         var firstFailure = RecoveryAnalysis.FirstFailure(input);
         if (firstFailure is null)
         {
-            return new ObjectiveResult(Kind, target, "0s (no failing sample)", true, 1, weight, IsGate, "probes never failed: users saw no outage");
+            return new ObjectiveResult(Kind, target, [Measurement.Duration(Measures.Rto, TimeSpan.Zero)], true, 1, weight, IsGate,
+                "probes never failed: users saw no outage");
         }
 
         var back = RecoveryAnalysis.SteadyStateBack(input, firstFailure.Value);
         if (back is null)
         {
-            return new ObjectiveResult(Kind, target, "not recovered", false, 0, weight, IsGate,
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate,
                 $"first failure at {firstFailure:HH:mm:ss.fff}; steady state not back for {input.Recovery.ConsecutiveSamples} consecutive samples",
-                Remedy);
+                Remedy, Unmeasured: "not recovered");
         }
 
         var rto = back.Value - firstFailure.Value;
         var met = rto <= options.Target;
-        return new ObjectiveResult(Kind, target, DurationParser.Format(rto), met, met ? 1 : 0, weight, IsGate,
+        return new ObjectiveResult(Kind, target, [Measurement.Duration(Measures.Rto, rto)], met, met ? 1 : 0, weight, IsGate,
             $"first failure {firstFailure:HH:mm:ss.fff}, service back {back:HH:mm:ss.fff}", met ? null : Remedy);
     }
 }

@@ -27,10 +27,17 @@ internal static class LeadershipFigures
             .GroupBy(x => x.Run.Record.Drill, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.TakeLast(perDrill))
-            .Select(x => new ComplianceCheck(x.Run.Record.Drill, x.Run.Record.Id, x.Run.Record.StartedAt, x.Objective!.Target, x.Objective.Achieved, x.Objective.Met))
+            .Select(x => new ComplianceCheck(x.Run.Record.Drill, x.Run.Record.Id, x.Run.Record.StartedAt, x.Objective!, Complies(x.Objective!)))
             .ToList();
         return new ObjectiveCompliance(kind, label, checks);
     }
+
+    /// <summary>
+    /// Every target bound met by the measurement of its name; a missing measurement (not recovered, read-back
+    /// impossible) never complies. Results saved before typed targets count by their recorded verdict.
+    /// </summary>
+    public static bool Complies(ObjectiveResult objective) =>
+        objective.Targets.Count == 0 ? objective.Met : objective.Targets.All(b => b.IsMetBy(objective.Measurements));
 
     public static IReadOnlyList<DrillFreshness> Coverage(IReadOnlyList<StoredRun> finished, IReadOnlyList<StoredRun> inPeriod, LeadershipOptions options, DateTimeOffset now)
     {
@@ -45,15 +52,16 @@ internal static class LeadershipFigures
     }
 
     /// <summary>
-    /// Percentiles of an objective's measured duration. Runs where it was not measured as a plain duration
-    /// (no failing sample, not recovered, no alert) are left out; the compliance figures count the misses.
+    /// Percentiles of a measured duration of an objective. Runs where it was not measured (not recovered, no
+    /// alert) are left out, and with <paramref name="skipZero"/> so are zeros (an RTO of 0 means nothing failed:
+    /// no recovery to time); the compliance figures count the misses.
     /// </summary>
-    public static TimingPercentiles? Timing(IReadOnlyList<StoredRun> runs, string kind)
+    public static TimingPercentiles? Timing(IReadOnlyList<StoredRun> runs, string kind, string measure, bool skipZero = false)
     {
         var values = runs.Where(IsValid)
-            .Select(r => r.Result!.Score!.Objectives.FirstOrDefault(o => o.Kind == kind)?.Achieved)
-            .Select(a => a is not null && DurationParser.TryParse(a, out var d, out _) ? d : (TimeSpan?)null)
-            .OfType<TimeSpan>()
+            .Select(r => r.Result!.Score!.Objectives.FirstOrDefault(o => o.Kind == kind)?.Find(measure))
+            .Where(m => m is { Unit: MeasurementUnit.Seconds } && !(skipZero && m.Value == 0))
+            .Select(m => m!.AsDuration())
             .Order()
             .ToList();
         return values.Count == 0 ? null : new TimingPercentiles(Percentiles.NearestRank(values, 0.5), Percentiles.NearestRank(values, 0.9), values.Count);

@@ -40,7 +40,7 @@ public static class LeadershipSections
         }
 
         section.Paragraph(new Inline().Strong($"{new Percentage(share)} compliant").Text($": {c.Compliant} of {c.Checks.Count} of the latest runs of each drill met the target."));
-        var rows = c.Checks.Select(k => Row(Inline.Of(k.Drill), Inline.Of(Date(k.At)), Inline.Of(k.Target), Inline.Of(k.Achieved),
+        var rows = c.Checks.Select(k => Row(Inline.Of(k.Drill), Inline.Of(Date(k.At)), Inline.Of(ObjectiveText.Target(k.Objective)), Inline.Of(ObjectiveText.Achieved(k.Objective)),
             k.Met ? Inline.Of("yes") : new Inline().Strong("no").Build())).ToList();
         return section.Table(["drill", "run", "target", "achieved", "met"], rows).Build();
     }

@@ -1,5 +1,6 @@
 using DrillRunner.Engine;
 using DrillRunner.Journal;
+using DrillRunner.Scoring;
 
 namespace DrillRunner.Reports.Leadership;
 
@@ -17,8 +18,8 @@ public enum TrendDirection
 /// <summary>A drill's latest scores, oldest first, and which way they go.</summary>
 public sealed record ScoreTrend(string Drill, IReadOnlyList<double> Scores, TrendDirection Direction);
 
-/// <summary>One run's objective of a given kind: target vs achieved.</summary>
-public sealed record ComplianceCheck(string Drill, string RunId, DateTimeOffset At, string Target, string Achieved, bool Met);
+/// <summary>One run's objective of a given kind, and whether its measurements met its targets.</summary>
+public sealed record ComplianceCheck(string Drill, string RunId, DateTimeOffset At, ObjectiveResult Objective, bool Met);
 
 /// <summary>Compliance with one objective kind (RTO = <c>recover</c>, RPO = <c>data-loss</c>) over the latest runs.</summary>
 public sealed record ObjectiveCompliance(string Kind, string Label, IReadOnlyList<ComplianceCheck> Checks)

@@ -76,7 +76,7 @@ public sealed class LeadershipReportTests
     public async Task Missing_objective_kinds_are_reported_as_not_measured_in_both_renderings()
     {
         using var journal = new SeededJournal(Now);
-        await journal.AddAsync("node-loss", 2, Verdict.Pass, 100, Objective("recover", "<= 1m", "12s", true));
+        await journal.AddAsync("node-loss", 2, Verdict.Pass, 100, Recover("1m", "12s"));
         var summary = await LeadershipReport.BuildAsync(journal.Store, new LeadershipOptions(), new FakeTimeProvider(Now), default);
 
         var markdown = LeadershipRenderers.Markdown(summary);
@@ -93,23 +93,23 @@ public sealed class LeadershipReportTests
     private static async Task<SeededJournal> SeedAsync()
     {
         var journal = new SeededJournal(Now);
-        await journal.AddAsync("legacy", 100, Verdict.Pass, 95, Objective("recover", "<= 1m", "5s", true));
-        var nodeLoss = new[] { (80, 60.0, "2m", false), (60, 70, "50s", true), (40, 75, "45s", true), (20, 85, "40s", true), (5, 95, "30s", true) };
-        foreach (var (days, score, rto, met) in nodeLoss)
+        await journal.AddAsync("legacy", 100, Verdict.Pass, 95, Recover("1m", "5s"));
+        var nodeLoss = new[] { (80, 60.0, "2m"), (60, 70, "50s"), (40, 75, "45s"), (20, 85, "40s"), (5, 95, "30s") };
+        foreach (var (days, score, rto) in nodeLoss)
         {
-            await journal.AddAsync("node-loss", days, met ? Verdict.Pass : Verdict.Fail, score, Objective("recover", "<= 1m", rto, met));
+            var objective = Recover("1m", rto);
+            await journal.AddAsync("node-loss", days, objective.Met ? Verdict.Pass : Verdict.Fail, score, objective);
         }
 
-        var drift = new[] { (70, 90.0, "20s", true, "0s", true), (50, 88, "25s", true, "0s", true), (35, 70, "not recovered", false, "5s", false), (31, 60, "1m30s", false, "10s", false) };
-        foreach (var (days, score, rto, rtoMet, rpo, rpoMet) in drift)
+        var drift = new[] { (70, 90.0, "20s", "0s"), (50, 88, "25s", "0s"), (35, 70, null, "5s"), (31, 60, "1m30s", "10s") };
+        foreach (var (days, score, rto, rpo) in drift)
         {
-            await journal.AddAsync("config-drift", days, score >= 80 ? Verdict.Pass : Verdict.Fail, score,
-                Objective("recover", "<= 1m", rto, rtoMet), Objective("data-loss", "<= 0s", rpo, rpoMet));
+            await journal.AddAsync("config-drift", days, score >= 80 ? Verdict.Pass : Verdict.Fail, score, Recover("1m", rto), DataLoss("0s", rpo));
         }
 
-        await journal.AddAsync("surge", 10, Verdict.Pass, 80, Objective("recover", "<= 30s", "10s", true));
-        await journal.AddAsync("surge", 3, Verdict.Pass, 81, Objective("recover", "<= 30s", "0s (no failing sample)", true));
-        await journal.AddAsync("surge", 1, Verdict.Inconclusive, 40, Objective("recover", "<= 30s", "5m", false));
+        await journal.AddAsync("surge", 10, Verdict.Pass, 80, Recover("30s", "10s"));
+        await journal.AddAsync("surge", 3, Verdict.Pass, 81, Recover("30s", "0s"));
+        await journal.AddAsync("surge", 1, Verdict.Inconclusive, 40, Recover("30s", "5m"));
         return journal;
     }
 }
