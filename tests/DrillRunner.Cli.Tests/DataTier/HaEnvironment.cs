@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DrillRunner.Cli.Tests.DataTier;
 
 /// <summary>

@@ -18,24 +18,24 @@ internal sealed partial class HaWorkspace : IDisposable
     {
         Suffix = Guid.NewGuid().ToString("N")[..6];
         PortBlock = FindFreeBlock();
-        var environments = Path.Combine(DemoWorkspace.RepositoryRoot, "drills", "environments");
+        var environments = System.IO.Path.Combine(DemoWorkspace.RepositoryRoot, "drills", "environments");
         foreach (var name in new[] { "demo-shop-ha", "demo-shop-ha-sync" })
         {
-            var text = HaPort().Replace(File.ReadAllText(Path.Combine(environments, name + ".yaml")), m => (PortBlock + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture))
+            var text = HaPort().Replace(File.ReadAllText(System.IO.Path.Combine(environments, name + ".yaml")), m => (PortBlock + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture))
                 .Replace($"name: {name}\n", $"name: {name}-{Suffix}\n", StringComparison.Ordinal)
-                .Replace("../../artifacts/bin/DemoShop/release/DemoShop.dll", Path.Combine(AppContext.BaseDirectory, "DemoShop.dll"), StringComparison.Ordinal)
-                .Replace("../../src/DemoShop", Path.Combine(DemoWorkspace.RepositoryRoot, "src", "DemoShop"), StringComparison.Ordinal);
+                .Replace("../../artifacts/bin/DemoShop/release/DemoShop.dll", System.IO.Path.Combine(AppContext.BaseDirectory, "DemoShop.dll"), StringComparison.Ordinal)
+                .Replace("../../src/DemoShop", System.IO.Path.Combine(DemoWorkspace.RepositoryRoot, "src", "DemoShop"), StringComparison.Ordinal);
             _folder.Write($"drills/environments/{name}.yaml", text);
         }
 
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(environments, "patroni")))
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(environments, "patroni")))
         {
-            _folder.Write($"drills/environments/patroni/{Path.GetFileName(file)}", File.ReadAllText(file));
+            _folder.Write($"drills/environments/patroni/{System.IO.Path.GetFileName(file)}", File.ReadAllText(file));
         }
 
-        foreach (var drill in Directory.EnumerateFiles(Path.Combine(DemoWorkspace.RepositoryRoot, "drills"), "db-*.yaml"))
+        foreach (var drill in Directory.EnumerateFiles(System.IO.Path.Combine(DemoWorkspace.RepositoryRoot, "drills"), "db-*.yaml"))
         {
-            _folder.Write(Path.Combine("drills", Path.GetFileName(drill)), File.ReadAllText(drill));
+            _folder.Write(System.IO.Path.Combine("drills", System.IO.Path.GetFileName(drill)), File.ReadAllText(drill));
         }
 
         // Other users (postgres, etcd) must reach their data folders under the state folder.

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Xunit;
-
 namespace DrillRunner.Cli.Tests.DataTier;
 
 /// <summary>A finished run's report.json, found through the "report:" line `drill run` prints.</summary>
