@@ -98,7 +98,7 @@ internal sealed partial class LocalDriver
         }
 
         // Daemons that detached from an instance (a postmaster) outlive a supervisor that was killed: find them by marker.
-        foreach (var leftover in InstanceProcesses.FindInEnvironment(_environment.Name))
+        foreach (var leftover in InstanceProcesses.FindInEnvironment(_environment.Name, _environment.Services.Keys))
         {
             progress.Report($"killing leftover pid {leftover} ({InstanceProcesses.CommandLine(leftover)})");
             PosixSignals.Send(leftover, PosixSignals.SigKill);

@@ -16,9 +16,15 @@ internal static class InstanceProcesses
     /// <summary>The processes of instance <paramref name="instanceId"/>, whose main process is <paramref name="pid"/> (if alive).</summary>
     public static IReadOnlyList<int> Find(string instanceId, int? pid) => FindWhere(id => id == instanceId, pid);
 
-    /// <summary>Processes whose marker names an instance of <paramref name="environment"/> (left over after a supervisor died).</summary>
-    public static IReadOnlyList<int> FindInEnvironment(string environment) =>
-        FindWhere(id => id.StartsWith(environment + "-", StringComparison.Ordinal), null);
+    /// <summary>
+    /// Processes whose marker names an instance <c>{environment}-{service}-{n}</c> of one of <paramref name="services"/>
+    /// (left over after a supervisor died). Exact, so <c>demo-shop</c> never matches <c>demo-shop-ha</c>'s instances.
+    /// </summary>
+    public static IReadOnlyList<int> FindInEnvironment(string environment, IEnumerable<string> services)
+    {
+        var prefixes = services.Select(s => $"{environment}-{s}-").ToList();
+        return FindWhere(id => prefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal) && id.Length > p.Length && id[p.Length..].All(char.IsAsciiDigit)), null);
+    }
 
     /// <summary>The process's command line with NULs as spaces; empty when it is gone.</summary>
     public static string CommandLine(int pid)
