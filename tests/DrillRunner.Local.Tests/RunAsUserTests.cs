@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 using DrillRunner.Testing;
 

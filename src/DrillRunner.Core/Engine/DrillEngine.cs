@@ -2,6 +2,7 @@ using System.Globalization;
 using DrillRunner.Catalog;
 using DrillRunner.Drivers;
 using DrillRunner.Engine.Locks;
+using DrillRunner.Guardrails;
 using DrillRunner.Journal;
 using DrillRunner.Loading;
 using DrillRunner.Timeline;
@@ -20,7 +21,7 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
 
     public async Task<RunResult> RunAsync(LoadedDrill drill, IEnvironmentDriver driver, RunRequest request, CancellationToken abort)
     {
-        Guardrails.Check(drill);
+        GuardrailCheck.Run(drill, catalog, driver).ThrowIfAny();
         var runId = request.RunId ?? RunIds.New(time);
         await using var held = await environmentLock.AcquireAsync(drill.Environment.Name, runId, CancellationToken.None);
         await new CrashRecovery(journal, catalog, time).RecoverEnvironmentAsync(drill.Environment, driver, CancellationToken.None);

@@ -10,7 +10,7 @@ namespace DrillRunner.Engine;
 /// <summary>Phases 3 to 9 of one run; see <see cref="DrillEngine"/>.</summary>
 internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
 {
-    private readonly Restorer _restorer = new(catalog);
+    private readonly Restorer _restorer = new(new UndoExecutor(catalog, state.Journal, state.Time));
 
     public async Task<RunResult> RunAsync(CancellationToken abort)
     {
@@ -112,8 +112,16 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             state.Timeline.Snapshot(),
             score,
             state.Drill.Spec.Recovery);
-        await state.Journal.FinishRunAsync(state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value,
-            JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None);
+        var journalError = await UndoExecutor.TryJournalAsync(() => state.Journal.FinishRunAsync(
+            state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value, JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None));
+        if (journalError is not null)
+        {
+            // The restore is done; only the record of it is missing. The journal still says Running, so `drill recover`
+            // checks every change again (idempotently) and closes the run.
+            await state.LogAsync(EventKinds.Error, $"journal: the end of this run could not be recorded ({journalError}); `drill recover` will close it");
+            result = result with { Timeline = state.Timeline.Snapshot() };
+        }
+
         return result;
     }
 }

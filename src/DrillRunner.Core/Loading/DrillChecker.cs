@@ -1,6 +1,5 @@
 using DrillRunner.Catalog;
 using DrillRunner.Model;
-using DrillRunner.Steps.Instances;
 using DrillRunner.Units;
 
 namespace DrillRunner.Loading;
@@ -21,20 +20,6 @@ internal static class DrillChecker
         CheckSteps(spec.Rollbacks, "rollbacks", environment, catalog, problems);
 
         var probes = spec.Probes.Select(catalog.CreateProbe).ToList();
-        foreach (var (probe, options) in probes.Zip(spec.Probes))
-        {
-            foreach (var target in probe.Targets.Where(t => !Allowlist.Allows(environment, t)))
-            {
-                problems.Add(options.Location, $"probes.{options.Name}",
-                    $"target host '{target.Host}' is not in environment '{environment.Name}' allowlist ({string.Join(", ", environment.Allowlist)})");
-            }
-        }
-
-        if (spec.Alerts is { } alerts && Uri.TryCreate(alerts.Url, UriKind.Absolute, out var alertUri) && !Allowlist.Allows(environment, alertUri))
-        {
-            problems.Add(top, "alerts.url", $"host '{alertUri.Host}' is not in environment '{environment.Name}' allowlist");
-        }
-
         return new LoadedDrill(
             spec,
             environment,
@@ -77,10 +62,6 @@ internal static class DrillChecker
             else if (step is TargetedStepOptions targeted && service is not null)
             {
                 CheckRole(targeted, environment.Services[service], section, problems);
-                if (catalog.CreateStep(step).IsFault)
-                {
-                    CheckBlastRadius(targeted, environment.Services[service].Instances, section, problems);
-                }
             }
 
             if (step.Duration is { } duration && duration <= TimeSpan.Zero)
@@ -102,26 +83,6 @@ internal static class DrillChecker
             var declared = service.Roles.Count == 0 ? "declares no roles" : $"declares {string.Join(", ", service.Roles.Keys)}";
             problems.Add(step.Location, $"{section}.role",
                 $"service '{service.Name}' has no role '{role}' (it {declared}; roles are set in the environment file){NameSuggester.Hint(role, service.Roles.Keys)}");
-        }
-    }
-
-    private static void CheckBlastRadius(TargetedStepOptions step, int instances, string section, ProblemList problems)
-    {
-        if (step.Count is not null && step.Percent is not null)
-        {
-            problems.Add(step.Location, $"{section}.count", "give count or percent, not both");
-        }
-
-        try
-        {
-            TargetPicker.CheckBlastRadius(step, instances);
-        }
-        catch (DrillInputException ex)
-        {
-            foreach (var problem in ex.Problems)
-            {
-                problems.Add(problem.Location, $"{section}.{problem.Field}", problem.Message);
-            }
         }
     }
 }

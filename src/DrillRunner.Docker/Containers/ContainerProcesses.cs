@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 
 namespace DrillRunner.Docker.Containers;
 

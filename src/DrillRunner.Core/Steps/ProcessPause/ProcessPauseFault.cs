@@ -1,6 +1,8 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
+using DrillRunner.Model;
 using DrillRunner.Steps.Instances;
 
 namespace DrillRunner.Steps.ProcessPause;
@@ -13,20 +15,22 @@ internal sealed class ProcessPauseFault(ProcessPauseOptions options) : IStep
 {
     public bool IsFault => true;
 
+    public IReadOnlyList<Type> RequiredCapabilities(EnvironmentSpec environment) => [typeof(IProcessSignals)];
+
     public string Describe() =>
         $"pause processes /{options.Process}/ in {(options.Count ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} of {options.Service}{(options.Role is { } r ? $" ({r})" : "")}";
 
     public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
     {
-        _ = ProcessSignalsCapability.Of(context);
-        var targets = await TargetPicker.PickAsync(context, options, cancellationToken);
+        _ = context.Driver.Require<IProcessSignals>();
+        var targets = await TargetPicker.PickAsync(context, options, takesDown: false, cancellationToken);
         var ids = targets.Select(t => t.Id).ToList();
         return new UndoRecord(ProcessPauseConstants.Kind, $"/{options.Process}/ in {string.Join(", ", ids)}", new ProcessPausePayload(ids, options.Process).ToJson());
     }
 
     public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
     {
-        var signals = ProcessSignalsCapability.Of(context);
+        var signals = context.Driver.Require<IProcessSignals>();
         var payload = ProcessPausePayload.FromJson(undo!.Payload);
         var done = new List<string>();
         foreach (var id in payload.Instances)

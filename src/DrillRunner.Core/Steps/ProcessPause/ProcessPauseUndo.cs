@@ -1,3 +1,4 @@
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
 
@@ -12,7 +13,7 @@ internal sealed class ProcessPauseUndo : IUndoHandler
 {
     public async Task<string> UndoAsync(StepContext context, UndoRecord record, CancellationToken cancellationToken)
     {
-        var signals = ProcessSignalsCapability.Of(context);
+        var signals = context.Driver.Require<IProcessSignals>();
         var payload = ProcessPausePayload.FromJson(record.Payload);
         var done = new List<string>();
         foreach (var id in payload.Instances)

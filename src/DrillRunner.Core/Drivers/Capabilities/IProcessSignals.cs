@@ -1,11 +1,12 @@
-namespace DrillRunner.Drivers;
+namespace DrillRunner.Drivers.Capabilities;
 
 /// <summary>
 /// A driver capability: the processes inside one instance (its process and everything it started, daemons that
 /// detached included; a container's processes) and signals to one of them. Faults that stop part of an instance
 /// (a paused WAL sender) need it; a driver without it cannot run them.
 /// </summary>
-public interface IProcessSignals
+[Capability("signalling processes inside an instance (pause-process)")]
+public interface IProcessSignals : IDriverCapability
 {
     /// <summary>The instance's processes now; empty when it has none running.</summary>
     Task<IReadOnlyList<InstanceProcess>> ListProcessesAsync(string instanceId, CancellationToken cancellationToken);
