@@ -6,6 +6,7 @@ using DrillRunner.Objectives.Detect;
 using DrillRunner.Objectives.Latency;
 using DrillRunner.Objectives.Recover;
 using DrillRunner.Objectives.UsersAffected;
+using DrillRunner.Probes.Canary;
 using DrillRunner.Probes.ContainerHealth;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
@@ -41,6 +42,7 @@ public static class CoreCatalog
             .AddStep<WaitForAckOptions>("wait-for-ack", o => new WaitForAckAction(o))
             .AddProbe<HttpProbeOptions>("http", o => new HttpProbe(o))
             .AddProbe<ContainerHealthOptions>("container-health", o => new ContainerHealthProbe(o))
+            .AddProbe<CanaryProbeOptions>(CanaryConstants.Kind, o => new CanaryProbe(o))
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
             .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
