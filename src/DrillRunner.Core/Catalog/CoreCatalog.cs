@@ -2,6 +2,7 @@ using DrillRunner.Aborts.ErrorRate;
 using DrillRunner.Aborts.ProbeFailing;
 using DrillRunner.Model;
 using DrillRunner.Objectives.Availability;
+using DrillRunner.Objectives.DataLoss;
 using DrillRunner.Objectives.Detect;
 using DrillRunner.Objectives.Latency;
 using DrillRunner.Objectives.Recover;
@@ -48,6 +49,7 @@ public static class CoreCatalog
             .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
             .AddObjective<LatencyOptions>("latency", o => new LatencyObjective(o))
             .AddObjective<UsersAffectedOptions>("users-affected", o => new UsersAffectedObjective(o))
+            .AddObjective<DataLossOptions>("data-loss", o => new DataLossObjective(o))
             .AddAbort<ProbeFailingOptions>("probe-failing", o => new ProbeFailingCondition(o))
             .AddAbort<ErrorRateOptions>("error-rate", o => new ErrorRateCondition(o));
     }

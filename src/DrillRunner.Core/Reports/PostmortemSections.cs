@@ -18,6 +18,7 @@ public static class PostmortemSections
         Timeline(result),
         RootCause(result, facts),
         Objectives(result),
+        .. DataLossSection.Build(result) is { } dataLoss ? [dataLoss] : Array.Empty<ReportSection>(),
         Corrective(result),
         Changes(result),
     ];
