@@ -10,39 +10,30 @@ internal static class PatroniCluster
     /// <summary>Null when the cluster has one leader and every other node streams from it; otherwise what is wrong.</summary>
     public static async Task<string?> ProblemAsync(params int[] restPorts)
     {
-        var leaders = new List<(int Port, JsonElement Status)>();
-        var replicas = new List<string>();
-        foreach (var port in restPorts)
+        try
         {
-            try
+            // Patroni 3.0: /cluster lists the members and their roles; the leader's /patroni its replication connections.
+            using var cluster = JsonDocument.Parse(await Http.GetStringAsync(new Uri($"http://127.0.0.1:{restPorts[0]}/cluster")));
+            var members = cluster.RootElement.GetProperty("members").EnumerateArray()
+                .Select(m => (Name: m.GetProperty("name").GetString()!, Role: m.GetProperty("role").GetString(), State: m.GetProperty("state").GetString(), Api: m.GetProperty("api_url").GetString()!))
+                .ToList();
+            var leaders = members.Where(m => m.Role == "leader").ToList();
+            if (members.Count != restPorts.Length || leaders.Count != 1)
             {
-                using var status = JsonDocument.Parse(await Http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/patroni")));
-                var role = status.RootElement.GetProperty("role").GetString();
-                if (role is "master" or "primary")
-                {
-                    leaders.Add((port, status.RootElement.Clone()));
-                }
-                else
-                {
-                    replicas.Add(status.RootElement.GetProperty("patroni").GetProperty("name").GetString() ?? "?");
-                }
+                return $"members: {string.Join(", ", members.Select(m => $"{m.Name} {m.Role} {m.State}"))}";
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
-            {
-                return $"node on {port} does not answer: {ex.Message}";
-            }
-        }
 
-        if (leaders.Count != 1)
+            using var leader = JsonDocument.Parse(await Http.GetStringAsync(new Uri(leaders[0].Api)));
+            var streaming = leader.RootElement.TryGetProperty("replication", out var replication)
+                ? replication.EnumerateArray().Where(r => r.GetProperty("state").GetString() == "streaming").Select(r => r.GetProperty("application_name").GetString()).ToHashSet()
+                : [];
+            var notStreaming = members.Where(m => m.Role != "leader" && (m.State != "running" && m.State != "streaming" || !streaming.Contains(m.Name))).Select(m => m.Name).ToList();
+            return notStreaming.Count == 0 ? null : $"not streaming from {leaders[0].Name}: {string.Join(", ", notStreaming)}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            return $"{leaders.Count} leaders";
+            return $"no answer from Patroni: {ex.Message}";
         }
-
-        var streaming = leaders[0].Status.TryGetProperty("replication", out var replication)
-            ? replication.EnumerateArray().Where(r => r.GetProperty("state").GetString() == "streaming").Select(r => r.GetProperty("application_name").GetString()).ToHashSet()
-            : [];
-        var notStreaming = replicas.Where(r => !streaming.Contains(r)).ToList();
-        return notStreaming.Count == 0 ? null : $"not streaming from the leader: {string.Join(", ", notStreaming)}";
     }
 
     public static async Task<string?> WaitHealthyAsync(TimeSpan timeout, params int[] restPorts)
