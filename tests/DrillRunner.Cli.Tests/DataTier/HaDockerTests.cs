@@ -23,7 +23,11 @@ public sealed class HaDockerTests(ITestOutputHelper output) : IAsyncLifetime
         await _environment.UpAsync();
         var name = _environment.Workspace.Environment();
         Assert.Equal("postgres", await DockerAsync("inspect", "-f", "{{.Config.User}}", $"{name}-db-1"));
-        Assert.Contains("postgres", await DockerAsync("top", $"{name}-db-1", "-o", "user,args"), StringComparison.Ordinal);
+        Assert.Equal("postgres", await DockerAsync("exec", $"{name}-db-1", "id", "-un"));
+        var uid = await DockerAsync("exec", $"{name}-db-1", "id", "-u");
+        var patroni = (await DockerAsync("top", $"{name}-db-1", "-eo", "uid,pid,args")).Split('\n').Where(l => l.Contains("patroni", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(patroni);
+        Assert.All(patroni, line => Assert.StartsWith(uid + " ", line.Trim(), StringComparison.Ordinal));
 
         var (code, text) = await DrillProcess.RunAsync(
             _environment.Workspace.Path, TimeSpan.FromMinutes(5), "run", "drills/db-failover.yaml", "--environment", _environment.EnvironmentFile, "--driver", "docker");
