@@ -4,9 +4,11 @@
 # acknowledged again; RPO and lost writes = acknowledged canary orders the database no longer has.
 # Runs db-failover and db-failover-lagging-replica N times each on one environment (the cluster is whole again
 # after every run, which the drills' undo verifies), then the lagging drill on demo-shop-ha-sync, and prints one
-# line per run plus median and max. Usage: bench/failover/run.sh [runs=5]   (needs root and .ci/install-dr.sh)
+# line per run plus median and max. Usage: bench/failover/run.sh [runs=5] [all|async|sync]
+# (needs root and .ci/install-dr.sh)
 set -euo pipefail
 runs="${1:-5}"
+which="${2:-all}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state="$(mktemp -d /tmp/drill-bench-failover.XXXXXX)"
 chmod 755 "$state"
@@ -25,9 +27,12 @@ measure() { # drill environment label
   local json
   json="$(printf '%s\n' "$out" | sed -n 's/^report: \(.*report\.json\)$/\1/p' | head -1)"
   if [ -z "$json" ]; then echo "$3: no report (exit $code)"; printf '%s\n' "$out" | tail -20; return; fi
-  python3 - "$json" "$3" "$code" <<'PY'
+  python3 - "$json" "$3" "$code" <<'PY' | tee -a "$state/lines"
 import json, sys
 report = json.load(open(sys.argv[1]))
+if not report.get("score"):
+    print(f"{sys.argv[2]:<32} exit {sys.argv[3]}  not scored: {report.get('status')} {report.get('reason')}")
+    sys.exit(0)
 def m(kind, name):
     for o in report["score"]["objectives"]:
         if o["kind"] == kind:
@@ -41,7 +46,11 @@ print(f"{sys.argv[2]:<32} exit {sys.argv[3]}  RTO {fmt(rto):>8}  RPO {fmt(rpo):>
 PY
 }
 
-for environment in demo-shop-ha demo-shop-ha-sync; do
+environments=(demo-shop-ha demo-shop-ha-sync)
+[ "$which" = async ] && environments=(demo-shop-ha)
+[ "$which" = sync ] && environments=(demo-shop-ha-sync)
+: > "$state/lines"
+for environment in "${environments[@]}"; do
   current="$environment"
   ./drill env up "$environment" --driver local --state-dir "$state" >/dev/null
   if [ "$environment" = demo-shop-ha ]; then
@@ -52,7 +61,7 @@ for environment in demo-shop-ha demo-shop-ha-sync; do
   fi
   ./drill env down "$environment" --driver local --state-dir "$state" >/dev/null
   current=""
-done | tee "$state/lines"
+done
 
 python3 - "$state/lines" <<'PY'
 import re, statistics, sys
