@@ -23,7 +23,7 @@ public static class ObjectiveText
 
     public static string Value(double value, MeasurementUnit unit) => unit switch
     {
-        MeasurementUnit.Seconds => DurationParser.Format(TimeSpan.FromSeconds(value)),
+        MeasurementUnit.Seconds => value == 0 ? "0s" : DurationParser.Format(TimeSpan.FromSeconds(value)),
         MeasurementUnit.Ratio => new Percentage(value).ToString(),
         _ => value.ToString("0.##", CultureInfo.InvariantCulture),
     };

@@ -17,7 +17,7 @@ public sealed class DataLossObjectiveTests
 
         Assert.True(result.Met);
         Assert.Equal([Measurement.Duration("rpo", TimeSpan.Zero), Measurement.Count("lost-writes", 0)], result.Measurements);
-        Assert.Equal(("rpo <= 5s, <= 0 lost writes", "rpo 0ms, 0 lost writes"), (ObjectiveText.Target(result), ObjectiveText.Achieved(result)));
+        Assert.Equal(("rpo <= 5s, <= 0 lost writes", "rpo 0s, 0 lost writes"), (ObjectiveText.Target(result), ObjectiveText.Achieved(result)));
         Assert.True(result.IsGate);
         Assert.Equal(20, new DataLossObjective(Rpo5sNoLoss).DefaultWeight);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrillRunner.Model;
 using DrillRunner.Scoring;
 
 namespace DrillRunner.Objectives.Availability;
@@ -34,17 +35,18 @@ internal sealed class AvailabilityObjective(AvailabilityOptions options) : IObje
             met ? null : "Add redundancy so one failure does not reach users: more instances behind health-checked load balancing, retries on idempotent requests, faster failure detection.");
     }
 
-    private static (long Good, long Total, string Source) Count(ScoringInput input)
+    private (long Good, long Total, string Source) Count(ScoringInput input)
     {
         var from = input.Window.MethodStart;
         var to = input.Window.End;
+        var probes = ProbeSelection.Of(options.Probe, options.Probes);
         var traffic = input.Timeline.Traffic.Where(t => t.Start >= from && t.Start < to).ToList();
-        if (traffic.Count > 0)
+        if (traffic.Count > 0 && probes is null)
         {
             return (traffic.Sum(t => t.Ok), traffic.Sum(t => t.Ok + t.Failed), "requests");
         }
 
-        var samples = input.Timeline.Samples.Where(s => s.At >= from && s.At < to).ToList();
-        return (samples.Count(s => s.Ok), samples.Count, "probe samples");
+        var samples = input.Timeline.Samples.Where(s => s.At >= from && s.At < to && probes.Includes(s.Probe)).ToList();
+        return (samples.Count(s => s.Ok), samples.Count, "probe samples" + ProbeSelection.Describe(probes));
     }
 }

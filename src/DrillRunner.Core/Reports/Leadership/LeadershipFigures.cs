@@ -67,6 +67,32 @@ internal static class LeadershipFigures
         return values.Count == 0 ? null : new TimingPercentiles(Percentiles.NearestRank(values, 0.5), Percentiles.NearestRank(values, 0.9), values.Count);
     }
 
+    /// <summary>Data loss over the valid runs of the period that declare <c>data-loss</c>; null when none does.</summary>
+    public static RecoveryPointFigures? RecoveryPoint(IReadOnlyList<StoredRun> runs)
+    {
+        var results = runs.Where(IsValid)
+            .Select(r => (Run: r, Objective: r.Result!.Score!.Objectives.FirstOrDefault(o => o.Kind == "data-loss")))
+            .Where(x => x.Objective is not null)
+            .ToList();
+        if (results.Count == 0)
+        {
+            return null;
+        }
+
+        var measured = results
+            .Select(x => (x.Run, Rpo: x.Objective!.Find(Measures.Rpo), Lost: x.Objective.Find(Measures.LostWrites)))
+            .Where(x => x.Rpo is { Unit: MeasurementUnit.Seconds } && x.Lost is { Unit: MeasurementUnit.Count })
+            .ToList();
+        var rpos = measured.Select(m => m.Rpo!.AsDuration()).Order().ToList();
+        var worst = measured.OrderByDescending(m => m.Rpo!.Value).ThenByDescending(m => m.Lost!.Value).Select(m =>
+            new RecoveryPointWorst(m.Run.Record.Drill, m.Run.Record.Id, m.Run.Record.StartedAt, m.Rpo!.AsDuration(), (long)m.Lost!.Value)).FirstOrDefault();
+        return new RecoveryPointFigures(
+            rpos.Count == 0 ? null : new TimingPercentiles(Percentiles.NearestRank(rpos, 0.5), Percentiles.NearestRank(rpos, 0.9), rpos.Count),
+            measured.Sum(m => (long)m.Lost!.Value),
+            results.Count - measured.Count,
+            worst);
+    }
+
     public static IReadOnlyList<OpenAction> OpenActions(IReadOnlyList<StoredRun> runs) =>
         runs.Where(r => r.Result is not null).GroupBy(r => r.Record.Drill, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Last())
@@ -78,6 +104,7 @@ internal static class LeadershipFigures
 
     public static IReadOnlyList<string> Executive(
         IReadOnlyList<StoredRun> runs, IReadOnlyList<ScoreTrend> trends, ObjectiveCompliance rto, TimingPercentiles? recover,
+        ObjectiveCompliance rpo, RecoveryPointFigures? recoveryPoint,
         IReadOnlyList<DrillFreshness> coverage, IReadOnlyList<OpenAction> actions, DateTimeOffset periodStart, LeadershipOptions options)
     {
         var verdicts = runs.Select(VerdictOf).ToList();
@@ -90,11 +117,16 @@ internal static class LeadershipFigures
             ? $"RTO met in {rto.Compliant} of {rto.Checks.Count} recent runs ({new Percentage(share)})"
                 + (recover is null ? "." : $"; time to recover p50 {DurationParser.Format(recover.P50)}, p90 {DurationParser.Format(recover.P90)}.")
             : "No run in the period measured RTO.";
+        var dataLoss = rpo.Share is { } rpoShare && recoveryPoint is not null
+            ? $"RPO met in {rpo.Compliant} of {rpo.Checks.Count} recent runs ({new Percentage(rpoShare)}); {recoveryPoint.LostWrites} acknowledged writes lost in the period"
+                + (recoveryPoint.Worst is { } w ? $", worst RPO {DurationParser.Format(w.Rpo)} ({w.Drill})" : "")
+                + (recoveryPoint.Unknown > 0 ? $"; {recoveryPoint.Unknown} runs could not measure their data loss." : ".")
+            : null;
         var stale = coverage.Where(c => c.Stale).Select(c => c.Drill).ToList();
         var declining = trends.Where(t => t.Direction == TrendDirection.Declining).Select(t => t.Drill).ToList();
         var third = $"{stale.Count} of {coverage.Count} drills not run in {options.StaleAfter.TotalDays:0} days{(stale.Count > 0 ? " (" + string.Join(", ", stale) + ")" : "")}; "
             + $"{actions.Count} open corrective actions{(declining.Count > 0 ? "; scores declining: " + string.Join(", ", declining) : "")}.";
-        return [first, second, third];
+        return dataLoss is null ? [first, second, third] : [first, second, dataLoss, third];
     }
 
     private static Verdict? VerdictOf(StoredRun run) =>

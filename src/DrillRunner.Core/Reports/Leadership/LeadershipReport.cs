@@ -45,8 +45,9 @@ public static class LeadershipReport
         var recover = LeadershipFigures.Timing(inPeriod, "recover", Measures.Rto, skipZero: true);
         var detect = LeadershipFigures.Timing(inPeriod, "detect", Measures.TimeToDetect);
         var actions = LeadershipFigures.OpenActions(inPeriod);
-        var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, coverage, actions, periodStart, options);
-        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter);
+        var recoveryPoint = LeadershipFigures.RecoveryPoint(inPeriod);
+        var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, compliance[1], recoveryPoint, coverage, actions, periodStart, options);
+        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter, recoveryPoint);
     }
 
     private static RunResult? Parse(string? json)

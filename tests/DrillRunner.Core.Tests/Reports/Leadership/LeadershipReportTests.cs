@@ -37,6 +37,9 @@ public sealed class LeadershipReportTests
         Assert.Equal(TimeSpan.FromSeconds(40), summary.TimeToRecover.P50);
         Assert.Equal(TimeSpan.FromMinutes(2), summary.TimeToRecover.P90);
         Assert.Null(summary.TimeToDetect);
+        // RPOs 0s 0s 5s 10s: zeros are measurements (nothing lost).
+        Assert.Equal(new TimingPercentiles(TimeSpan.Zero, TimeSpan.FromSeconds(10), 4), summary.RecoveryPoint!.Rpo);
+        Assert.Equal((42L, 0), (summary.RecoveryPoint.LostWrites, summary.RecoveryPoint.Unknown));
 
         Assert.Equal(["config-drift", "legacy", "never-run", "node-loss", "surge"], summary.Coverage.Select(c => c.Drill));
         Assert.Equal(["config-drift", "legacy", "never-run"], summary.Coverage.Where(c => c.Stale).Select(c => c.Drill));
@@ -49,6 +52,7 @@ public sealed class LeadershipReportTests
             [
                 "12 runs of 3 drills since 2026-08-26: 8 passed, 3 failed, 1 inconclusive, 0 not scored.",
                 "RTO met in 8 of 11 recent runs (72.727%); time to recover p50 40s, p90 2m.",
+                "RPO met in 2 of 4 recent runs (50%); 42 acknowledged writes lost in the period, worst RPO 10s (config-drift).",
                 "3 of 5 drills not run in 30 days (config-drift, legacy, never-run); 2 open corrective actions; scores declining: config-drift.",
             ],
             summary.ExecutiveSummary);
@@ -85,9 +89,35 @@ public sealed class LeadershipReportTests
         Assert.Null(summary.Compliance.Single(c => c.Kind == "data-loss").Share);
         Assert.Contains("No drill in the period declares a data-loss objective", markdown, StringComparison.Ordinal);
         Assert.Contains("| time to detect | - | - | not measured |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| data loss (RPO) | - | - | not measured |", markdown, StringComparison.Ordinal);
+        Assert.Null(summary.RecoveryPoint);
         Assert.Contains("**100% compliant**: 1 of 1", markdown, StringComparison.Ordinal);
         Assert.Contains("<h2>RPO (data-loss) compliance</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<td>not enough runs</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rpo_section_is_filled_from_typed_data_loss_results_and_an_unknown_loss_is_never_compliant()
+    {
+        using var journal = new SeededJournal(Now);
+        await journal.AddAsync("db-failover", 9, Verdict.Pass, 100, Recover("30s", "8s"), DataLoss("5s", "0s"));
+        await journal.AddAsync("db-failover-lagging", 6, Verdict.Fail, 40, Recover("30s", "9s"), DataLoss("1s", "4.8s", lost: 48));
+        await journal.AddAsync("db-failover-lagging", 3, Verdict.Fail, 45, Recover("30s", "10s"), DataLoss("1s", null));
+        var summary = await LeadershipReport.BuildAsync(journal.Store, new LeadershipOptions(), new FakeTimeProvider(Now), default);
+
+        var rpo = summary.Compliance.Single(c => c.Kind == "data-loss");
+        var markdown = LeadershipRenderers.Markdown(summary);
+        var html = LeadershipRenderers.Html(summary);
+
+        Assert.Equal([true, false, false], rpo.Checks.Select(c => c.Met));
+        Assert.Equal((48L, 1), (summary.RecoveryPoint!.LostWrites, summary.RecoveryPoint.Unknown));
+        Assert.Equal(TimeSpan.FromSeconds(4.8), summary.RecoveryPoint.Worst!.Rpo);
+        Assert.Contains("| db-failover-lagging | 2026-11-18 10:00 | <= 1s | rpo 4.8s, 48 lost writes | **no** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| db-failover-lagging | 2026-11-21 10:00 | <= 1s | unknown | **no** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("**48 acknowledged writes lost** in the period; worst RPO **4.8s** (db-failover-lagging, run `run-02-db-failover-lagging`, 48 lost writes); **1 runs could not measure their data loss**", markdown, StringComparison.Ordinal);
+        Assert.Contains("| data loss (RPO) | 0ms | 4.8s | 2 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("RPO met in 1 of 3 recent runs (33.333%); 48 acknowledged writes lost in the period, worst RPO 4.8s (db-failover-lagging); 1 runs could not measure their data loss.", summary.ExecutiveSummary);
+        Assert.Contains("<strong>48 acknowledged writes lost</strong>", html, StringComparison.Ordinal);
     }
 
     private static async Task<SeededJournal> SeedAsync()
@@ -101,10 +131,10 @@ public sealed class LeadershipReportTests
             await journal.AddAsync("node-loss", days, objective.Met ? Verdict.Pass : Verdict.Fail, score, objective);
         }
 
-        var drift = new[] { (70, 90.0, "20s", "0s"), (50, 88, "25s", "0s"), (35, 70, null, "5s"), (31, 60, "1m30s", "10s") };
-        foreach (var (days, score, rto, rpo) in drift)
+        var drift = new[] { (70, 90.0, "20s", "0s", 0), (50, 88, "25s", "0s", 0), (35, 70, null, "5s", 12), (31, 60, "1m30s", "10s", 30) };
+        foreach (var (days, score, rto, rpo, lost) in drift)
         {
-            await journal.AddAsync("config-drift", days, score >= 80 ? Verdict.Pass : Verdict.Fail, score, Recover("1m", rto), DataLoss("0s", rpo));
+            await journal.AddAsync("config-drift", days, score >= 80 ? Verdict.Pass : Verdict.Fail, score, Recover("1m", rto), DataLoss("0s", rpo, lost));
         }
 
         await journal.AddAsync("surge", 10, Verdict.Pass, 80, Recover("30s", "10s"));

@@ -32,8 +32,11 @@ internal sealed class SeededJournal : IDisposable
         Objective("recover", Measures.Rto, target, rto, "not recovered");
 
     /// <summary>A <c>data-loss</c> result with an RPO target; <paramref name="rpo"/> null is "unknown".</summary>
-    public static ObjectiveResult DataLoss(string target, string? rpo) =>
-        Objective("data-loss", Measures.Rpo, target, rpo, "unknown");
+    public static ObjectiveResult DataLoss(string target, string? rpo, long lost = 0)
+    {
+        var result = Objective("data-loss", Measures.Rpo, target, rpo, "unknown");
+        return rpo is null ? result : result with { Measurements = [.. result.Measurements, Measurement.Count(Measures.LostWrites, lost)] };
+    }
 
     private static ObjectiveResult Objective(string kind, string measure, string target, string? achieved, string unmeasured)
     {
