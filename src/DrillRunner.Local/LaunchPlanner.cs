@@ -14,9 +14,10 @@ internal static class LaunchPlanner
 
     /// <summary>
     /// The launch of instance <paramref name="index"/>; <c>{files}</c> in its args and settings is
-    /// <paramref name="filesFolder"/>, where its config files are written (<see cref="WriteFiles"/>).
+    /// <paramref name="filesFolder"/>, where its config files are written (<see cref="WriteFiles"/>);
+    /// <c>{data}</c> is its folder under <paramref name="stateDirectory"/>.
     /// </summary>
-    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options, string filesFolder)
+    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options, string stateDirectory, string filesFolder)
     {
         if (string.IsNullOrWhiteSpace(service.Command))
         {
@@ -25,19 +26,33 @@ internal static class LaunchPlanner
         }
 
         var baseDirectory = Path.GetFullPath(environment.BaseDirectory);
+        var id = InstanceSettings.InstanceId(environment, service, index);
+        var data = InstanceSettings.UsesData(service) ? StateFiles.DataPath(stateDirectory, id) : null;
+        var user = service.User is { } name
+            ? UnixUsers.Find(name) ?? throw new DriverException($"{environment.SourceFile}: service '{service.Name}' runs as user '{name}', who does not exist on this machine")
+            : null;
+        var settings = InstanceSettings.For(environment, service, index, data).ToDictionary(p => p.Key, p => InstanceFiles.Expand(p.Value, filesFolder), StringComparer.Ordinal);
+        if (user is not null)
+        {
+            settings.TryAdd("HOME", user.Home);
+        }
+
         return new InstanceLaunch
         {
-            Id = InstanceSettings.InstanceId(environment, service, index),
+            Id = id,
             Service = service.Name,
             Index = index,
             Port = InstanceSettings.PortOf(service, index),
             Command = ResolveCommand(service.Command, baseDirectory),
-            Args = [.. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index), filesFolder))],
+            Args = [.. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data), filesFolder))],
             WorkingDirectory = baseDirectory,
-            Settings = InstanceSettings.For(environment, service, index).ToDictionary(p => p.Key, p => InstanceFiles.Expand(p.Value, filesFolder), StringComparer.Ordinal),
+            Settings = settings,
             RestartAfter = service.Supervisor?.RestartAfter,
             StopGrace = options.StopGrace,
             HealthPath = service.HealthPath,
+            User = user?.Name,
+            GroupId = user?.Gid,
+            DataDirectory = data,
         };
     }
 

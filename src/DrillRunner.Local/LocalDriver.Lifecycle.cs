@@ -30,12 +30,20 @@ internal sealed partial class LocalDriver
     {
         ArgumentNullException.ThrowIfNull(progress);
         var launches = _environment.Services.Values
-            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options, FilesFolder(InstanceSettings.InstanceId(_environment, s, i)))))
+            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options, _stateDirectory, FilesFolder(InstanceSettings.InstanceId(_environment, s, i)))))
             .ToList();
         var known = Records().Select(r => r.Launch.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var launch in launches.Where(l => !known.Contains(l.Id)))
         {
-            PortGuard.ThrowIfInUse(launch.Port, launch.Id);
+            foreach (var port in InstanceSettings.AllPortsOf(LaunchPlanner.Service(_environment, launch.Service), launch.Index))
+            {
+                PortGuard.ThrowIfInUse(port, launch.Id);
+            }
+        }
+
+        foreach (var launch in launches)
+        {
+            DataFolders.Ensure(launch);
         }
 
         // Files of running instances are theirs (a fault may have changed one): only new instances get fresh ones.
@@ -95,7 +103,20 @@ internal sealed partial class LocalDriver
             await WaitGoneAsync(state.SupervisorPid, state.SupervisorStartTicks, cancellationToken);
         }
 
+        // Daemons that detached from an instance (a postmaster) outlive a supervisor that was killed: find them by marker.
+        foreach (var leftover in InstanceProcesses.FindInEnvironment(_environment.Name, _environment.Services.Keys))
+        {
+            progress.Report($"killing leftover pid {leftover} ({InstanceProcesses.CommandLine(leftover)})");
+            PosixSignals.Send(leftover, PosixSignals.SigKill);
+            await WaitGoneAsync(leftover, null, cancellationToken);
+        }
+
         File.Delete(StateFiles.StatePath(_stateDirectory));
+        if (DataFolders.RemoveAll(_stateDirectory))
+        {
+            progress.Report($"removed the instances' data folders in {Path.Combine(_stateDirectory, StateFiles.DataFolder)}");
+        }
+
         progress.Report($"environment '{_environment.Name}' is down; logs kept in {_stateDirectory}");
     }
 
@@ -109,12 +130,13 @@ internal sealed partial class LocalDriver
         var next = current.Count == 0 ? 1 : current[^1] + 1;
         for (var added = current.Count; added < replicas; added++, next++)
         {
-            var plan = LaunchPlanner.Plan(_environment, spec, next, _options, FilesFolder(InstanceSettings.InstanceId(_environment, spec, next)));
+            var plan = LaunchPlanner.Plan(_environment, spec, next, _options, _stateDirectory, FilesFolder(InstanceSettings.InstanceId(_environment, spec, next)));
+            DataFolders.Ensure(plan);
             LaunchPlanner.WriteFiles(_environment, spec, next, FilesFolder(plan.Id));
             if (records.Count > 0)
             {
                 var first = records[0].Launch;
-                plan = LaunchPlanner.WithDeployedSettings(plan, first, LaunchPlanner.Plan(_environment, spec, first.Index, _options, FilesFolder(first.Id)).Settings);
+                plan = LaunchPlanner.WithDeployedSettings(plan, first, LaunchPlanner.Plan(_environment, spec, first.Index, _options, _stateDirectory, FilesFolder(first.Id)).Settings);
             }
 
             await client.AddAsync(plan, cancellationToken);
