@@ -12,7 +12,8 @@ namespace DrillRunner.Docker;
 /// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
-internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals
+internal sealed class DockerEnvironmentDriver
+    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals, IFileAccess, IInstanceExec, IInstanceSignals
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -26,6 +27,9 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
     private readonly ServiceScaler _scaler;
     private readonly ProcessCrasher _crasher;
     private readonly ClaimCheck _claims;
+    private readonly ContainerFiles _files;
+    private readonly ContainerExec _exec;
+    private readonly ContainerSignals _signals;
     private Task? _claimsChecked;
     private readonly ContainerProcesses _processes;
 
@@ -37,9 +41,12 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _reader = new InstanceReader(_engine, _probe);
         Waiter = new InstanceWaiter(_catalog, _reader, _engine, options, timeProvider);
         Images = new LocalImageBuilder(_engine, options, timeProvider);
-        _provisioner = new EnvironmentProvisioner(_catalog, Waiter, Images, _engine, options);
-        _recreator = new ContainerRecreator(_catalog, _engine, options);
-        _scaler = new ServiceScaler(_catalog, _engine);
+        _files = new ContainerFiles(_catalog, _engine);
+        _exec = new ContainerExec(_catalog, _engine, timeProvider);
+        _signals = new ContainerSignals(_catalog, _engine, _exec);
+        _provisioner = new EnvironmentProvisioner(_catalog, Waiter, Images, _engine, options, _files);
+        _recreator = new ContainerRecreator(_catalog, _engine, options, _files);
+        _scaler = new ServiceScaler(_catalog, _engine, _files);
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
         _claims = new ClaimCheck(_catalog);
         _processes = new ContainerProcesses(_catalog, _engine);
@@ -135,6 +142,21 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _processes.SignalAsync(instanceId, processId, signal, cancellationToken);
 
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
+
+    public string ResolvePath(string instanceId, string path) => InstanceFiles.Resolve(ContainerFiles.Folder, path);
+
+    public Task<byte[]?> ReadFileAsync(string instanceId, string path, long maxBytes, CancellationToken cancellationToken) =>
+        _files.ReadAsync(instanceId, path, maxBytes, cancellationToken);
+
+    // Not checked for claims: writing the original back is how a config-file fault is undone.
+    public Task WriteFileAsync(string instanceId, string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        _files.WriteAsync(instanceId, path, content, cancellationToken);
+
+    public Task<ExecResult> ExecAsync(string instanceId, ExecRequest request, CancellationToken cancellationToken) =>
+        _exec.ExecAsync(instanceId, request, cancellationToken);
+
+    public Task SignalAsync(string instanceId, string signal, CancellationToken cancellationToken) =>
+        _signals.SignalAsync(instanceId, signal, cancellationToken);
 
     // Once per driver, before its first kill, crash, stop, pause or restart: one container listing. Restoring calls
     // (start, unpause, recreate) never wait for it, so an undo is not refused because another environment file

@@ -9,7 +9,7 @@ namespace DrillRunner.Docker.Containers;
 /// (rename, stop), create and start the new one under the same name, then remove the old one. Any failure
 /// before the removal puts the old container back as it was.
 /// </summary>
-internal sealed class ContainerRecreator(InstanceCatalog catalog, DockerEngine engine, DockerDriverOptions options)
+internal sealed class ContainerRecreator(InstanceCatalog catalog, DockerEngine engine, DockerDriverOptions options, ContainerFiles files)
 {
     public async Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
@@ -46,6 +46,7 @@ internal sealed class ContainerRecreator(InstanceCatalog catalog, DockerEngine e
             await StopAsync(old.ID, cancellationToken).ConfigureAwait(false);
             var response = await engine.CallAsync("create " + name, (c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken, retry: false).ConfigureAwait(false);
             created = response.ID;
+            await files.CopyFolderAsync(old.ID, response.ID, name, cancellationToken).ConfigureAwait(false);
             if (wasRunning)
             {
                 await engine.CallAsync("start " + name, (c, ct) => c.Containers.StartContainerAsync(response.ID, new ContainerStartParameters(), ct), cancellationToken).ConfigureAwait(false);

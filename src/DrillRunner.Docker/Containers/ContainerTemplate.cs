@@ -26,7 +26,7 @@ internal static class ContainerTemplate
         {
             Name = id,
             Image = image,
-            Env = [.. InstanceSettings.For(environment, service, index, data).Select(kv => $"{kv.Key}={kv.Value}")],
+            Env = [.. InstanceSettings.For(environment, service, index, data).Select(kv => $"{kv.Key}={InstanceFiles.Expand(kv.Value, ContainerFiles.Folder)}")],
             Labels = Labels(environment.Name, service.Name, index, port),
             HostConfig = host,
             User = service.User,
@@ -36,8 +36,14 @@ internal static class ContainerTemplate
             // A Debian image has no entry point: it runs the service's command, in the folder holding build.files,
             // after making the instance's data folder (as the service's user, in the world-writable data root).
             parameters.Entrypoint = ["/bin/sh", "-c", "[ -z \"$0\" ] || mkdir -p -m 700 \"$0\"; shift; exec \"$@\"", data ?? "", "--"];
-            parameters.Cmd = [service.Command!, .. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data))];
+            parameters.Cmd = [service.Command!, .. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data), ContainerFiles.Folder))];
         }
+        else if (service.Build is null && !string.IsNullOrEmpty(service.Command))
+        {
+            // An image that is not built from a project (a Debian server's) runs the service's command, as locally.
+            parameters.Cmd = [service.Command, .. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data), ContainerFiles.Folder))];
+        }
+
         if (port > 0 && network != "host")
         {
             // Off host networking the app must listen on 0.0.0.0:{port}; only 127.0.0.1 of the host is published.
@@ -50,6 +56,19 @@ internal static class ContainerTemplate
     /// <summary>Where <c>{data}</c> points inside the container (its own filesystem: kept across kill, stop and start).</summary>
     public static string? DataDirectoryOf(ServiceSpec service, string instanceId) =>
         InstanceSettings.UsesData(service) ? $"{Images.DebianRootfs.DataRoot}/{instanceId}" : null;
+
+    /// <summary>The service's config files rendered for instance <paramref name="index"/>, for <see cref="ContainerFiles.CopyInAsync"/>.</summary>
+    public static IReadOnlyList<(string Path, byte[] Content)> FilesFor(EnvironmentSpec environment, ServiceSpec service, int index)
+    {
+        try
+        {
+            return InstanceFiles.Render(environment, service, index, ContainerFiles.Folder);
+        }
+        catch (Exception ex) when (ex is Templates.TemplateException or IOException)
+        {
+            throw new Drivers.DriverException($"{environment.SourceFile}: service '{service.Name}': {ex.Message}", ex);
+        }
+    }
 
     /// <summary>A copy of <paramref name="container"/>'s configuration under a new name, index and environment.</summary>
     public static CreateContainerParameters Clone(ContainerInspectResponse container, string name, IList<string> env)

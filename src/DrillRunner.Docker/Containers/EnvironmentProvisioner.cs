@@ -9,7 +9,7 @@ namespace DrillRunner.Docker.Containers;
 
 /// <summary><c>env up</c> and <c>env down</c>: create what is missing, start what is stopped, remove only what is labelled.</summary>
 internal sealed class EnvironmentProvisioner(
-    InstanceCatalog catalog, InstanceWaiter waiter, LocalImageBuilder images, DockerEngine engine, DockerDriverOptions options)
+    InstanceCatalog catalog, InstanceWaiter waiter, LocalImageBuilder images, DockerEngine engine, DockerDriverOptions options, ContainerFiles files)
 {
     public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
@@ -98,6 +98,7 @@ internal sealed class EnvironmentProvisioner(
             var parameters = ContainerTemplate.ForInstance(environment, service, index, image);
             var created = await engine.CallAsync("create " + id, (c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken, retry: false).ConfigureAwait(false);
             containerId = created.ID;
+            await files.CopyInAsync(containerId, id, ContainerTemplate.FilesFor(environment, service, index), cancellationToken).ConfigureAwait(false);
         }
 
         await engine.CallAsync("start " + id, (c, ct) => c.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), ct), cancellationToken).ConfigureAwait(false);

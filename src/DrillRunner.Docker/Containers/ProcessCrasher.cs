@@ -30,7 +30,7 @@ internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engin
         }
 
         var pid = checked((int)state.Pid);
-        if (!BelongsTo(pid, container.ID))
+        if (!HostProcesses.BelongsTo(pid, container.ID))
         {
             throw new DriverException(
                 $"Cannot crash '{instanceId}': host pid {pid} is not in the container's cgroup (is the runner in another pid namespace than the engine?).");
@@ -51,19 +51,6 @@ internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engin
         while (Directory.Exists($"/proc/{pid}") && timeProvider.GetElapsedTime(started) < GoneTimeout)
         {
             await Task.Delay(GonePollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static bool BelongsTo(int pid, string containerId)
-    {
-        var cgroup = $"/proc/{pid}/cgroup";
-        try
-        {
-            return File.ReadAllText(cgroup).Contains(containerId, StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 }

@@ -7,7 +7,7 @@ using ServiceSpec = DrillRunner.Model.ServiceSpec;
 namespace DrillRunner.Docker.Containers;
 
 /// <summary>Adds replicas cloned from the service's first container (next index and port) or removes the highest.</summary>
-internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine)
+internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine, ContainerFiles files)
 {
     public async Task ScaleAsync(string serviceName, int replicas, CancellationToken cancellationToken)
     {
@@ -62,6 +62,7 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
         }
 
         var created = await engine.CallAsync("create " + name, (c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken, retry: false).ConfigureAwait(false);
+        await files.CopyInAsync(created.ID, name, ContainerTemplate.FilesFor(environment, service, index), cancellationToken).ConfigureAwait(false);
         await engine.CallAsync("start " + name, (c, ct) => c.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct), cancellationToken).ConfigureAwait(false);
     }
 
