@@ -16,13 +16,9 @@ internal sealed class DemoWorkspace : IDisposable
     public DemoWorkspace()
     {
         var basePort = FindFreePortRange(12);
-        var environment = File.ReadAllText(System.IO.Path.Combine(RepositoryRoot, "drills", "environments", "demo-shop.yaml"))
-            .Replace("18080", Port(basePort), StringComparison.Ordinal)
-            .Replace("18081-18090", $"{Port(basePort + 1)}-{Port(basePort + 10)}", StringComparison.Ordinal)
-            .Replace("18081", Port(basePort + 1), StringComparison.Ordinal)
-            .Replace("../../artifacts/bin/DemoShop/release/DemoShop.dll", System.IO.Path.Combine(AppContext.BaseDirectory, "DemoShop.dll"), StringComparison.Ordinal)
-            .Replace("../../src/DemoShop", System.IO.Path.Combine(RepositoryRoot, "src", "DemoShop"), StringComparison.Ordinal);
-        _folder.Write("drills/environments/demo-shop.yaml", environment);
+        _folder.Write("drills/environments/demo-shop.yaml", MovedEnvironment("demo-shop.yaml", basePort));
+        _folder.Write("drills/environments/web-tier.yaml", MovedEnvironment("web-tier.yaml", basePort));
+        _folder.Write("drills/environments/web-tier/nginx.conf.liquid", File.ReadAllText(System.IO.Path.Combine(RepositoryRoot, "drills", "environments", "web-tier", "nginx.conf.liquid")));
         foreach (var drill in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryRoot, "drills"), "*.yaml"))
         {
             _folder.Write(System.IO.Path.Combine("drills", System.IO.Path.GetFileName(drill)), File.ReadAllText(drill));
@@ -42,6 +38,14 @@ internal sealed class DemoWorkspace : IDisposable
     public string Write(string relativePath, string text) => _folder.Write(relativePath, text);
 
     public void Dispose() => _folder.Dispose();
+
+    private static string MovedEnvironment(string file, int basePort) =>
+        File.ReadAllText(System.IO.Path.Combine(RepositoryRoot, "drills", "environments", file))
+            .Replace("18080", Port(basePort), StringComparison.Ordinal)
+            .Replace("18081-18090", $"{Port(basePort + 1)}-{Port(basePort + 10)}", StringComparison.Ordinal)
+            .Replace("18081", Port(basePort + 1), StringComparison.Ordinal)
+            .Replace("../../artifacts/bin/DemoShop/release/DemoShop.dll", System.IO.Path.Combine(AppContext.BaseDirectory, "DemoShop.dll"), StringComparison.Ordinal)
+            .Replace("../../src/DemoShop", System.IO.Path.Combine(RepositoryRoot, "src", "DemoShop"), StringComparison.Ordinal);
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 

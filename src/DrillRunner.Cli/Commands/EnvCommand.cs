@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace DrillRunner.Cli.Commands;
 
-/// <summary><c>drill env up|down|status &lt;env&gt;</c>: manages a staging environment's services.</summary>
+/// <summary><c>drill env up|down|status|check &lt;env&gt;</c>: manages a staging environment's services.</summary>
 internal static class EnvCommand
 {
     public static Command Create()
@@ -14,6 +14,7 @@ internal static class EnvCommand
         command.Subcommands.Add(Verb("up", "Create and start every service; waits until healthy", (d, p) => d.UpAsync(p, CancellationToken.None)));
         command.Subcommands.Add(Verb("down", "Stop and remove everything 'up' created", (d, p) => d.DownAsync(p, CancellationToken.None)));
         command.Subcommands.Add(Verb("status", "Show every instance's state and health", (d, _) => PrintStatusAsync(d)));
+        command.Subcommands.Add(EnvCheckCommand.Create());
         return command;
     }
 
