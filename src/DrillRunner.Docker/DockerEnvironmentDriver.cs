@@ -2,6 +2,9 @@ using Docker.DotNet.Models;
 using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Docker.Images;
+using DrillRunner.Docker.Namespaces;
+using DrillRunner.Docker.Network;
+using DrillRunner.Docker.Storage;
 using DrillRunner.Drivers;
 using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
@@ -12,7 +15,8 @@ namespace DrillRunner.Docker;
 /// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
-internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
+internal sealed class DockerEnvironmentDriver
+    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, INetworkShaping, IResourceLimits, IMountFilling, ILeftoverSweep
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -25,6 +29,10 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
     private readonly ContainerRecreator _recreator;
     private readonly ServiceScaler _scaler;
     private readonly ProcessCrasher _crasher;
+    private readonly NetworkShaper _shaper;
+    private readonly ResourceLimiter _limiter;
+    private readonly MountFiller _filler;
+    private readonly LeftoverSweeper _sweeper;
 
     public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
     {
@@ -38,6 +46,11 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _recreator = new ContainerRecreator(_catalog, _engine, options);
         _scaler = new ServiceScaler(_catalog, _engine);
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
+        var namespaces = new NamespaceResolver(_catalog, _engine);
+        _shaper = new NetworkShaper(_catalog, namespaces, timeProvider);
+        _limiter = new ResourceLimiter(_catalog, _engine);
+        _filler = new MountFiller(_catalog, _engine);
+        _sweeper = new LeftoverSweeper(_catalog, _engine, namespaces, _filler, timeProvider);
     }
 
     public string Name => DockerDriverConstants.Name;
@@ -112,6 +125,32 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _recreator.ReconfigureAsync(instanceId, settings, cancellationToken);
 
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
+
+    public Task<string> ApplyAsync(string instanceId, NetworkShape shape, CancellationToken cancellationToken) =>
+        _shaper.ApplyAsync(instanceId, shape, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ReadAsync(string instanceId, string tag, CancellationToken cancellationToken) =>
+        _shaper.ReadAsync(instanceId, tag, cancellationToken);
+
+    public Task<string> RemoveAsync(string instanceId, string tag, CancellationToken cancellationToken) =>
+        _shaper.RemoveAsync(instanceId, tag, cancellationToken);
+
+    public Task<ResourceLimits> ReadLimitsAsync(string instanceId, CancellationToken cancellationToken) => _limiter.ReadAsync(instanceId, cancellationToken);
+
+    public Task SetCpuLimitAsync(string instanceId, double? cpus, CancellationToken cancellationToken) => _limiter.SetCpuAsync(instanceId, cpus, cancellationToken);
+
+    public Task SetMemoryLimitAsync(string instanceId, long? bytes, CancellationToken cancellationToken) => _limiter.SetMemoryAsync(instanceId, bytes, cancellationToken);
+
+    public Task<MountSpace> ReadMountAsync(string instanceId, string path, CancellationToken cancellationToken) =>
+        _filler.ReadMountAsync(instanceId, path, cancellationToken);
+
+    public Task<long> FillAsync(string instanceId, string path, string tag, long bytes, CancellationToken cancellationToken) =>
+        _filler.FillAsync(instanceId, path, tag, bytes, cancellationToken);
+
+    public Task<bool> RemoveFillAsync(string instanceId, string path, string tag, CancellationToken cancellationToken) =>
+        _filler.RemoveFillAsync(instanceId, path, tag, cancellationToken);
+
+    public Task<IReadOnlyList<string>> SweepAsync(CancellationToken cancellationToken) => _sweeper.SweepAsync(cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -20,7 +20,7 @@ internal static class DrillChecker
         CheckSteps(spec.Rollbacks, "rollbacks", environment, catalog, problems);
 
         var probes = spec.Probes.Select(catalog.CreateProbe).ToList();
-        return new LoadedDrill(
+        var drill = new LoadedDrill(
             spec,
             environment,
             file,
@@ -29,6 +29,12 @@ internal static class DrillChecker
             probes,
             spec.Objectives.Select(o => { var objective = catalog.CreateObjective(o); return new WeightedObjective(objective, o.Weight ?? objective.DefaultWeight); }).ToList(),
             spec.Abort.Select(catalog.CreateAbort).ToList());
+        foreach (var problem in drill.Steps.Concat(drill.Rollbacks).SelectMany(s => s.Step.CheckAgainst(environment)))
+        {
+            problems.Add(problem.Location, problem.Field, problem.Message);
+        }
+
+        return drill;
     }
 
     private static void CheckProbeNames(DrillSpec spec, ProblemList problems)

@@ -1,15 +1,28 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace DrillRunner.Model;
 
 /// <summary>
 /// Resolves a service's settings for one instance, so every driver names and configures instances alike.
-/// Placeholders: <c>{port}</c>, <c>{instance}</c> (1-based), <c>{service}</c>, <c>{environment}</c>.
+/// Placeholders: <c>{port}</c>, <c>{instance}</c> (1-based), <c>{service}</c>, <c>{environment}</c>, and two that
+/// depend on the <see cref="InstanceNetwork"/>: <c>{listen}</c>, the address to listen on (127.0.0.1 on the loopback,
+/// 0.0.0.0 inside a container on a bridge), and <c>{host:SERVICE}</c>, how this instance reaches another service
+/// (127.0.0.1 on the loopback, the service's name on a bridge).
 /// </summary>
-public static class InstanceSettings
+public static partial class InstanceSettings
 {
     /// <summary>The environment variable carrying the chaos control token into an instance.</summary>
     public const string ChaosTokenSetting = "Chaos__Token";
+
+    private const string Loopback = "127.0.0.1";
+
+    [GeneratedRegex(@"\{host:([A-Za-z0-9_.-]+)\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex HostReference();
+
+    /// <summary>The services a template refers to with <c>{host:SERVICE}</c>.</summary>
+    public static IEnumerable<string> HostReferences(string template) =>
+        HostReference().Matches(template).Select(m => m.Groups[1].Value);
 
     /// <summary>Stable instance id: <c>{environment}-{service}-{index}</c>.</summary>
     public static string InstanceId(EnvironmentSpec environment, ServiceSpec service, int index) =>
@@ -18,20 +31,27 @@ public static class InstanceSettings
     /// <summary>Port of the 1-based instance <paramref name="index"/>, or 0 when the service has none.</summary>
     public static int PortOf(ServiceSpec service, int index) => service.Port == 0 ? 0 : service.Port + index - 1;
 
-    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index) =>
-        template
+    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index, InstanceNetwork network = InstanceNetwork.Loopback)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var expanded = template
             .Replace("{port}", PortOf(service, index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{instance}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{service}", service.Name, StringComparison.Ordinal)
-            .Replace("{environment}", environment.Name, StringComparison.Ordinal);
+            .Replace("{environment}", environment.Name, StringComparison.Ordinal)
+            .Replace("{listen}", network == InstanceNetwork.Bridge ? "0.0.0.0" : Loopback, StringComparison.Ordinal);
+        return expanded.Contains("{host:", StringComparison.Ordinal)
+            ? HostReference().Replace(expanded, m => network == InstanceNetwork.Bridge ? m.Groups[1].Value : Loopback)
+            : expanded;
+    }
 
     /// <summary>The environment variables an instance starts with.</summary>
-    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index)
+    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index, InstanceNetwork network = InstanceNetwork.Loopback)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in service.Settings)
         {
-            result[key] = Expand(value, environment, service, index);
+            result[key] = Expand(value, environment, service, index, network);
         }
 
         if (service.ChaosToken is { Length: > 0 } token)

@@ -11,9 +11,12 @@ namespace DrillRunner.Docker.Containers;
 internal sealed class EnvironmentProvisioner(
     InstanceCatalog catalog, InstanceWaiter waiter, LocalImageBuilder images, DockerEngine engine, DockerDriverOptions options)
 {
+    private readonly NetworkProvisioner _network = new(engine);
+
     public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         var environment = catalog.Environment;
+        await _network.EnsureAsync(environment, progress, cancellationToken).ConfigureAwait(false);
         foreach (var service in environment.Services.Values)
         {
             if (service.Selector is not null)
@@ -61,6 +64,8 @@ internal sealed class EnvironmentProvisioner(
                 cancellationToken).ConfigureAwait(false);
             progress.Report($"removed {name}");
         }
+
+        await _network.RemoveAsync(catalog.Environment, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> EnsureInstanceAsync(

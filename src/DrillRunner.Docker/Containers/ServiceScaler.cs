@@ -63,8 +63,9 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
     private static Dictionary<string, string> EnvFor(ContainerInspectResponse template, EnvironmentSpec environment, ServiceSpec service, int templateIndex, int index)
     {
         var env = InstanceReader.EnvOf(template.Config.Env);
-        var original = InstanceSettings.For(environment, service, Math.Max(templateIndex, 1));
-        foreach (var (key, value) in InstanceSettings.For(environment, service, index))
+        var network = EnvironmentNetwork.AddressingOf(environment);
+        var original = InstanceSettings.For(environment, service, Math.Max(templateIndex, 1), network);
+        foreach (var (key, value) in InstanceSettings.For(environment, service, index, network))
         {
             if (!env.TryGetValue(key, out var current) || (original.TryGetValue(key, out var first) && first == current))
             {
