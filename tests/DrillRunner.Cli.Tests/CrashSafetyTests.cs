@@ -85,10 +85,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             return $"recover exited {recover.ExitCode}: {recover.Output}";
         }
 
-        return await CheckRestoredAsync(driver, environment) ?? await CheckJournalAsync();
+        // On Docker the demo runs on a bridge: its settings say 0.0.0.0 and the app service's name where processes say 127.0.0.1.
+        var network = driverName == "docker" ? InstanceNetwork.Bridge : InstanceNetwork.Loopback;
+        return await CheckRestoredAsync(driver, environment, network) ?? await CheckJournalAsync();
     }
 
-    private static async Task<string?> CheckRestoredAsync(IEnvironmentDriver driver, EnvironmentSpec environment)
+    private static async Task<string?> CheckRestoredAsync(IEnvironmentDriver driver, EnvironmentSpec environment, InstanceNetwork network)
     {
         var apps = await driver.ListInstancesAsync("app", CancellationToken.None);
         var lbs = await driver.ListInstancesAsync("lb", CancellationToken.None);
@@ -105,7 +107,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
                 return $"{info.Id} is {info.State}/{info.Health}";
             }
 
-            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture));
+            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture), network);
             var changed = original.Where(p => info.Settings.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Key).ToList();
             if (changed.Count > 0)
             {

@@ -5,6 +5,7 @@ using DrillRunner.Drivers;
 using DrillRunner.Engine;
 using DrillRunner.Model;
 using DrillRunner.Testing;
+using DrillRunner.Testing.Namespaces;
 using DrillRunner.Testing.Drivers;
 using DrillRunner.Units;
 using Xunit.Abstractions;

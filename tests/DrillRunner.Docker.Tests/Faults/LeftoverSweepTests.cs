@@ -1,6 +1,7 @@
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Testing;
+using DrillRunner.Testing.Namespaces;
 using Xunit.Abstractions;
 
 namespace DrillRunner.Docker.Tests.Faults;

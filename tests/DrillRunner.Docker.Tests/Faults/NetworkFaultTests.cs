@@ -7,6 +7,7 @@ using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
 using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Testing;
+using DrillRunner.Testing.Namespaces;
 using DrillRunner.Units;
 using Xunit.Abstractions;
 

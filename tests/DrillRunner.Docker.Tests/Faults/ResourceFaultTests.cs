@@ -4,6 +4,7 @@ using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Steps.Limits;
 using DrillRunner.Testing;
+using DrillRunner.Testing.Namespaces;
 using DrillRunner.Units;
 using Xunit.Abstractions;
 

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace DrillRunner.Docker.Tests.Infrastructure;
+namespace DrillRunner.Testing.Namespaces;
 
 /// <summary>
 /// Reads a container's network namespace and mounts with the host's own tools (nsenter, iptables-save, tc, stat),
 /// never through the driver under test.
 /// </summary>
-internal static class NamespaceProbe
+public static class NamespaceProbe
 {
     public static async Task<string> RunAsync(int pid, params string[] command) =>
         await ToolAsync("/usr/bin/nsenter", [$"--net=/proc/{pid.ToString(CultureInfo.InvariantCulture)}/ns/net", "--", .. command]);
@@ -39,6 +39,38 @@ internal static class NamespaceProbe
 
     public static IReadOnlyList<string> FilesIn(int pid, string path) =>
         [.. Directory.EnumerateFileSystemEntries($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/root{path}").Select(Path.GetFileName).OfType<string>()];
+
+    /// <summary>
+    /// What DrillRunner could have left in a container: tagged rules, a root qdisc other than the default, fill files on
+    /// <paramref name="fillPath"/>, a CPU quota or a memory limit. Empty when there is nothing.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> LeftoversAsync(string container, int pid, string? fillPath = null)
+    {
+        var left = new List<string>();
+        left.AddRange((await DrillRunnerRulesAsync(pid)).Select(r => $"{container}: rule {r}"));
+        var qdisc = await RootQdiscAsync(pid);
+        if (!qdisc.StartsWith("qdisc noqueue 0:", StringComparison.Ordinal))
+        {
+            left.Add($"{container}: {qdisc}");
+        }
+
+        if (fillPath is not null)
+        {
+            left.AddRange(FilesIn(pid, fillPath).Where(f => f.StartsWith(".drillrunner-fill-", StringComparison.Ordinal)).Select(f => $"{container}: file {fillPath}/{f}"));
+        }
+
+        if (CgroupProbe.CpuQuota(pid) is { } cpus)
+        {
+            left.Add($"{container}: CPU quota {cpus}");
+        }
+
+        if (CgroupProbe.MemoryLimit(pid) is { } bytes)
+        {
+            left.Add($"{container}: memory limit {bytes}");
+        }
+
+        return left;
+    }
 
     private static string CommandLine(string folder)
     {

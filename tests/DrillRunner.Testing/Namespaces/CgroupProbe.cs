@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace DrillRunner.Docker.Tests.Infrastructure;
+namespace DrillRunner.Testing.Namespaces;
 
 /// <summary>Reads a process's cgroup files directly (v1 or v2): the kernel's own accounting of CPU and memory.</summary>
-internal static class CgroupProbe
+public static class CgroupProbe
 {
     /// <summary>CPU time the cgroup used so far.</summary>
     public static TimeSpan CpuUsed(int pid) =>

@@ -1,0 +1,128 @@
+using DrillRunner.Docker;
+using DrillRunner.Drivers;
+using DrillRunner.Journal;
+using DrillRunner.Journal.Sqlite;
+using DrillRunner.Loading;
+using DrillRunner.Testing;
+using DrillRunner.Testing.Namespaces;
+using Xunit.Abstractions;
+
+namespace DrillRunner.Cli.Tests;
+
+/// <summary>
+/// Kill the runner during each network and resource fault on the demo environment (Docker, bridge network), then
+/// `drill recover`: no iptables rule, qdisc, CPU quota, memory limit, fill file or delay proxy may be left behind.
+/// Each kill point comes right after one more fault is in effect, so the last one has all seven at once.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class FaultLeftoverCrashTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Drill = """
+        name: leftovers
+        environment: ENVIRONMENT
+        preflight: { window: 1s }
+        probes:
+          - { name: health, kind: http, url: "${endpoints.shop}/health", interval: 250ms }
+        steps:
+          - { name: slow, kind: network-delay, at: 1s, service: app, count: 1, delay: 100ms, duration: 60s }
+          - { name: lossy, kind: network-loss, at: 1500ms, service: app, count: 1, loss: 5%, duration: 60s }
+          - { name: thin, kind: network-bandwidth, at: 2s, service: app, count: 1, rate: 50mbit, duration: 60s }
+          - { name: cut, kind: network-partition, at: 2500ms, service: app, count: 1, peer: lb, duration: 60s }
+          - { name: cpu, kind: cpu-limit, at: 3s, service: app, count: 1, cpus: 0.5, duration: 60s }
+          - { name: mem, kind: memory-limit, at: 3500ms, service: app, count: 1, limit: 512MiB, duration: 60s }
+          - { name: fill, kind: disk-fill, at: 4s, service: app, count: 1, path: /var/cache/shop, level: 50%, duration: 60s }
+        objectives:
+          - { kind: recover, target: 30s }
+        recovery: { deadline: 20s }
+        """;
+
+    private static readonly string[] Points = ["delay 100ms:", "loss 5% (in):", "bandwidth 50mbit:", "partition from lb (both):", "cpu limited", "memory limited", "filled /var/cache/shop"];
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+    private readonly DemoWorkspace _workspace = new();
+
+    // Its own name: containers, network and labels of no other test (or demo) on the shared engine.
+    private readonly string _environment = "demo-shop-nf" + Guid.NewGuid().ToString("N")[..6];
+
+    public void Dispose() => _workspace.Dispose();
+
+    [NamespaceFact]
+    public async Task Nothing_of_a_network_or_resource_fault_is_left_after_the_runner_is_killed_during_it_and_recovered()
+    {
+        var demo = await File.ReadAllTextAsync(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
+        _workspace.Write($"drills/environments/{_environment}.yaml", demo.Replace("name: demo-shop", $"name: {_environment}", StringComparison.Ordinal));
+        _workspace.Write("drills/leftovers.yaml", Drill.Replace("ENVIRONMENT", _environment, StringComparison.Ordinal));
+        var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, $"drills/environments/{_environment}.yaml"));
+        await using var driver = new DockerDriverFactory().Create(environment, TimeProvider.System);
+        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", _environment, "--driver", "docker");
+        Assert.True(up.ExitCode == 0, up.Output);
+        var failures = new List<string>();
+        try
+        {
+            foreach (var point in Points)
+            {
+                var problem = await KillAndRecoverAsync(point, driver);
+                output.WriteLine($"kill right after '{point}': {problem ?? "nothing left"}");
+                if (problem is not null)
+                {
+                    failures.Add($"{point}: {problem}");
+                }
+            }
+        }
+        finally
+        {
+            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", _environment, "--driver", "docker");
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private async Task<string?> KillAndRecoverAsync(string point, IEnvironmentDriver driver)
+    {
+        IReadOnlyList<string> before;
+        using (var run = DrillProcess.Start(_workspace.Path, "run", "drills/leftovers.yaml", "--driver", "docker"))
+        {
+            await run.WaitForOutputAsync(point, Limit);
+            await run.CrashAsync(); // SIGKILL: no chance to restore
+            before = await LeftoversAsync(driver);
+        }
+
+        if (before.Count == 0)
+        {
+            return "nothing was in effect when the runner died: the kill point proves nothing";
+        }
+
+        var recover = await DrillProcess.RunAsync(_workspace.Path, Limit, "recover");
+        if (recover.ExitCode != 0)
+        {
+            return $"recover exited {recover.ExitCode}: {recover.Output}";
+        }
+
+        var left = await LeftoversAsync(driver);
+        if (left.Count > 0)
+        {
+            return $"left behind: {string.Join("; ", left)}";
+        }
+
+        var journal = new SqliteJournalStore(Path.Combine(_workspace.StateDirectory, "journal.db"));
+        var latest = (await journal.FindRunsAsync(new RunQuery("leftovers", Limit: 1), CancellationToken.None)).Single();
+        return latest.Status == RunStatus.Interrupted ? null : $"run {latest.Id} is {latest.Status}, expected Interrupted";
+    }
+
+    private async Task<IReadOnlyList<string>> LeftoversAsync(IEnvironmentDriver driver)
+    {
+        var left = new List<string>();
+        foreach (var service in new[] { "app", "lb" })
+        {
+            foreach (var instance in await driver.ListInstancesAsync(service, CancellationToken.None))
+            {
+                if (instance.ProcessId is { } pid)
+                {
+                    left.AddRange(await NamespaceProbe.LeftoversAsync(instance.Id, pid, service == "app" ? "/var/cache/shop" : null));
+                }
+            }
+        }
+
+        left.AddRange(NamespaceProbe.DelayProxies($"drillrunner:{_environment}:").Select(p => $"delay proxy pid {p}"));
+        return left;
+    }
+}
