@@ -36,13 +36,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private async Task KillAtEveryPointAsync(string driverName)
     {
-        _workspace.Write("drills/crash-safety.yaml", KillPoints.Drill);
-        var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
+        // On the shared engine, a name of its own; local processes belong to the workspace's state folder anyway.
+        var environmentName = driverName == "docker" ? _workspace.WriteUniqueEnvironment() : "demo-shop";
+        _workspace.Write("drills/crash-safety.yaml", KillPoints.Drill.Replace("environment: demo-shop", $"environment: {environmentName}", StringComparison.Ordinal));
+        var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, $"drills/environments/{environmentName}.yaml"));
         IDriverFactory factory = driverName == "docker"
             ? new DockerDriverFactory()
             : new LocalDriverFactory(new LocalDriverOptions { StateRoot = Path.Combine(_workspace.StateDirectory, "local") });
         await using var driver = factory.Create(environment, TimeProvider.System);
-        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", "demo-shop", "--driver", driverName);
+        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", environmentName, "--driver", driverName);
         Assert.True(up.ExitCode == 0, up.Output);
         var failures = new List<string>();
         try
@@ -59,7 +61,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", "demo-shop", "--driver", driverName);
+            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", environmentName, "--driver", driverName);
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));

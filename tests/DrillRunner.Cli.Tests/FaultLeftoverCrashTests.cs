@@ -40,16 +40,14 @@ public sealed class FaultLeftoverCrashTests(ITestOutputHelper output) : IDisposa
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
     private readonly DemoWorkspace _workspace = new();
 
-    // Its own name: containers, network and labels of no other test (or demo) on the shared engine.
-    private readonly string _environment = "demo-shop-nf" + Guid.NewGuid().ToString("N")[..6];
+    private string _environment = "";
 
     public void Dispose() => _workspace.Dispose();
 
     [NamespaceFact]
     public async Task Nothing_of_a_network_or_resource_fault_is_left_after_the_runner_is_killed_during_it_and_recovered()
     {
-        var demo = await File.ReadAllTextAsync(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
-        _workspace.Write($"drills/environments/{_environment}.yaml", demo.Replace("name: demo-shop", $"name: {_environment}", StringComparison.Ordinal));
+        _environment = _workspace.WriteUniqueEnvironment();
         _workspace.Write("drills/leftovers.yaml", Drill.Replace("ENVIRONMENT", _environment, StringComparison.Ordinal));
         var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, $"drills/environments/{_environment}.yaml"));
         await using var driver = new DockerDriverFactory().Create(environment, TimeProvider.System);

@@ -52,7 +52,8 @@ internal static class ContainerTemplate
         return new CreateContainerParameters
         {
             Name = name,
-            Image = config.Image,
+            // The image the container runs (its id), not its tag: a tag can be moved or pruned by another build meanwhile.
+            Image = string.IsNullOrEmpty(container.Image) ? config.Image : container.Image,
             Env = env,
             Cmd = config.Cmd,
             Entrypoint = config.Entrypoint,
