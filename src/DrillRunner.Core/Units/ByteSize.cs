@@ -51,6 +51,7 @@ public readonly partial record struct ByteSize(long Bytes)
 
     public override string ToString() => Bytes switch
     {
+        >= 1L << 40 when Bytes % (1L << 40) == 0 => $"{Bytes >> 40}TiB",
         >= 1L << 30 when Bytes % (1L << 30) == 0 => $"{Bytes >> 30}GiB",
         >= 1L << 20 when Bytes % (1L << 20) == 0 => $"{Bytes >> 20}MiB",
         >= 1L << 10 when Bytes % (1L << 10) == 0 => $"{Bytes >> 10}KiB",

@@ -15,11 +15,11 @@ namespace DrillRunner.Docker.Faults.NetworkDelay;
 public sealed class NetworkDelayOptions : TargetedStepOptions, INetworkFaultOptions
 {
     [Required]
-    [Range(typeof(TimeSpan), "00:00:00.001", NetworkFaultConstants.MaxDelay)]
+    [Range(typeof(TimeSpan), "00:00:00.001", NetworkFaultConstants.MaxDelay, ErrorMessage = "must be between 1ms and 60s")]
     public TimeSpan? Delay { get; init; }
 
     /// <summary>Each delay is drawn from <c>delay ± jitter</c>; bytes on a connection keep their order.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", NetworkFaultConstants.MaxDelay)]
+    [Range(typeof(TimeSpan), "00:00:00", NetworkFaultConstants.MaxDelay, ErrorMessage = "must be between 0s and 60s")]
     public TimeSpan Jitter { get; init; }
 
     /// <summary>Only connections to this port of the instance; default: every TCP connection made to it.</summary>
