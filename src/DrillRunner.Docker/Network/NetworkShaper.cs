@@ -124,7 +124,8 @@ internal sealed class NetworkShaper(InstanceCatalog catalog, NamespaceResolver n
 
         var port = FreePort(ns);
         await _proxies.StartAsync(ns, comment, port, shape.Delay, shape.Jitter, cancellationToken).ConfigureAwait(false);
-        await _iptables.AddAsync(ns, [ShapeRules.Redirect(shape.Port, port, comment)], cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<IptablesRule> rules = [ShapeRules.Redirect(shape.Port, port, comment), .. shape.Loss > 0 ? ShapeRules.Loss(shape, comment) : []];
+        await _iptables.AddAsync(ns, rules, cancellationToken).ConfigureAwait(false);
 
         // Connections opened before the redirect (a load balancer's pool) would stay fast: reset them, so they
         // reconnect through the proxy as every new one does.
@@ -133,7 +134,7 @@ internal sealed class NetworkShaper(InstanceCatalog catalog, NamespaceResolver n
             await ns.RunAsync("ss", ["-K", "-t", "-n", "state", "established", $"( sport = :{listening.ToString(CultureInfo.InvariantCulture)} )"], time, cancellationToken).ConfigureAwait(false);
         }
 
-        return 1;
+        return rules.Count;
     }
 
     private async Task<IReadOnlyList<IPAddress>> PeersAsync(NetworkShape shape, CancellationToken cancellationToken)

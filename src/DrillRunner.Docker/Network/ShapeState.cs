@@ -12,7 +12,8 @@ internal sealed record ShapeState(IReadOnlyList<IptablesRule> Rules, IReadOnlyLi
     public bool Covers(NetworkShape shape, int applied) => shape.Kind switch
     {
         NetworkShapeKind.Bandwidth => Qdiscs.Count == applied && Qdiscs.All(q => q.Kind == "tbf"),
-        NetworkShapeKind.Delay => Rules.Count == 1 && Proxies.Count == 1 && Rules[0].Spec.Contains($"--to-ports {Proxies[0].Port}", StringComparison.Ordinal),
+        NetworkShapeKind.Delay => Rules.Count == applied && Proxies.Count == 1
+            && Rules.Count(r => r.Spec.Contains($"--to-ports {Proxies[0].Port}", StringComparison.Ordinal)) == 1,
         _ => Rules.Count == applied,
     };
 

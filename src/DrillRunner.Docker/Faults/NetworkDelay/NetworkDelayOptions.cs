@@ -9,8 +9,9 @@ namespace DrillRunner.Docker.Faults.NetworkDelay;
 
 /// <summary>
 /// Options of <c>network-delay</c>: every answer an instance sends on the TCP connections made to it (to one port, or
-/// all) arrives <c>delay</c> (± <c>jitter</c>) later, as over a slow link. Connections open when the fault starts are
-/// reset so that they reconnect through it.
+/// all) arrives <c>delay</c> (± <c>jitter</c>) later, as over a slow link; with <c>loss</c> the same link also drops a
+/// share of the packets the instance receives. Connections open when the fault starts are reset so that they reconnect
+/// through it.
 /// </summary>
 public sealed class NetworkDelayOptions : TargetedStepOptions, INetworkFaultOptions
 {
@@ -22,15 +23,19 @@ public sealed class NetworkDelayOptions : TargetedStepOptions, INetworkFaultOpti
     [Range(typeof(TimeSpan), "00:00:00", NetworkFaultConstants.MaxDelay, ErrorMessage = "must be between 0s and 60s")]
     public TimeSpan Jitter { get; init; }
 
+    /// <summary>A slow and lossy link: this share of the packets the instance receives is dropped too.</summary>
+    [ShareRange(0.1, 100)]
+    public Percentage? Loss { get; init; }
+
     /// <summary>Only connections to this port of the instance; default: every TCP connection made to it.</summary>
     [Range(1, 65535)]
     public int? Port { get; init; }
 
     public NetworkShape Shape(string tag, IReadOnlyList<string> peers) =>
-        new() { Tag = tag, Kind = NetworkShapeKind.Delay, Delay = Delay ?? TimeSpan.Zero, Jitter = Jitter, Port = Port };
+        new() { Tag = tag, Kind = NetworkShapeKind.Delay, Delay = Delay ?? TimeSpan.Zero, Jitter = Jitter, Loss = Loss?.Fraction ?? 0, Direction = TrafficDirection.In, Port = Port };
 
     public string Describe() =>
-        $"delay {DurationParser.Format(Delay ?? TimeSpan.Zero)}{(Jitter > TimeSpan.Zero ? $" ±{DurationParser.Format(Jitter)}" : "")}";
+        $"delay {DurationParser.Format(Delay ?? TimeSpan.Zero)}{(Jitter > TimeSpan.Zero ? $" ±{DurationParser.Format(Jitter)}" : "")}{(Loss is { } loss ? $", loss {loss}" : "")}";
 
     public IEnumerable<FileProblem> CheckAgainst(EnvironmentSpec environment)
     {
