@@ -16,7 +16,8 @@ namespace DrillRunner.Docker;
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
 internal sealed class DockerEnvironmentDriver
-    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, INetworkShaping, IResourceLimits, IMountFilling, ILeftoverSweep
+    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims,
+        INetworkShaping, IResourceLimits, IMountFilling, ILeftoverSweep
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -29,10 +30,12 @@ internal sealed class DockerEnvironmentDriver
     private readonly ContainerRecreator _recreator;
     private readonly ServiceScaler _scaler;
     private readonly ProcessCrasher _crasher;
+    private readonly ClaimCheck _claims;
     private readonly NetworkShaper _shaper;
     private readonly ResourceLimiter _limiter;
     private readonly MountFiller _filler;
     private readonly LeftoverSweeper _sweeper;
+    private Task? _claimsChecked;
 
     public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
     {
@@ -46,6 +49,7 @@ internal sealed class DockerEnvironmentDriver
         _recreator = new ContainerRecreator(_catalog, _engine, options);
         _scaler = new ServiceScaler(_catalog, _engine);
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
+        _claims = new ClaimCheck(_catalog);
         var namespaces = new NamespaceResolver(_catalog, _engine);
         _shaper = new NetworkShaper(_catalog, namespaces, timeProvider);
         _limiter = new ResourceLimiter(_catalog, _engine);
@@ -71,7 +75,11 @@ internal sealed class DockerEnvironmentDriver
         }
     }
 
-    public Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken) => _provisioner.UpAsync(progress, cancellationToken);
+    public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        await this.ThrowIfClaimedElsewhereAsync(cancellationToken).ConfigureAwait(false);
+        await _provisioner.UpAsync(progress, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task DownAsync(IProgress<string> progress, CancellationToken cancellationToken) => _provisioner.DownAsync(progress, cancellationToken);
 
@@ -100,34 +108,45 @@ internal sealed class DockerEnvironmentDriver
         return await _reader.ReadAsync(f.Container, f.Service, cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<IReadOnlyList<Loading.FileProblem>> FindConflictsAsync(CancellationToken cancellationToken) => _claims.FindConflictsAsync(cancellationToken);
+
     public Task KillAsync(string instanceId, string signal, CancellationToken cancellationToken) =>
         OnContainerAsync(
             "kill", instanceId, (c, id, ct) => c.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = string.IsNullOrEmpty(signal) ? DefaultSignal : signal }, ct), cancellationToken);
 
-    public Task CrashAsync(string instanceId, CancellationToken cancellationToken) => _crasher.CrashAsync(instanceId, cancellationToken);
+    public async Task CrashAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        await _crasher.CrashAsync(instanceId, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task StopAsync(string instanceId, CancellationToken cancellationToken) =>
         OnContainerAsync("stop", instanceId, (c, id, ct) => c.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)_options.StopGraceSeconds }, ct), cancellationToken);
 
     public Task StartAsync(string instanceId, CancellationToken cancellationToken) =>
-        OnContainerAsync("start", instanceId, (c, id, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken);
+        OnContainerAsync("start", instanceId, (c, id, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken, disruptive: false);
 
     public Task PauseAsync(string instanceId, CancellationToken cancellationToken) =>
         OnContainerAsync("pause", instanceId, (c, id, ct) => c.Containers.PauseContainerAsync(id, ct), cancellationToken, skipWhen: s => s.Paused);
 
     public Task UnpauseAsync(string instanceId, CancellationToken cancellationToken) =>
-        OnContainerAsync("unpause", instanceId, (c, id, ct) => c.Containers.UnpauseContainerAsync(id, ct), cancellationToken, skipWhen: s => !s.Paused);
+        OnContainerAsync("unpause", instanceId, (c, id, ct) => c.Containers.UnpauseContainerAsync(id, ct), cancellationToken, skipWhen: s => !s.Paused, disruptive: false);
 
     public Task RestartAsync(string instanceId, CancellationToken cancellationToken) =>
         OnContainerAsync("restart", instanceId, (c, id, ct) => c.Containers.RestartContainerAsync(id, new ContainerRestartParameters { WaitBeforeKillSeconds = (uint)_options.StopGraceSeconds }, ct), cancellationToken);
 
+    // Not checked for claims: a recreate is also how a misconfigure is undone, and scaling never touches adopted
+    // containers (ServiceScaler refuses services with a selector).
     public Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
         _recreator.ReconfigureAsync(instanceId, settings, cancellationToken);
 
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
 
-    public Task<string> ApplyAsync(string instanceId, NetworkShape shape, CancellationToken cancellationToken) =>
-        _shaper.ApplyAsync(instanceId, shape, cancellationToken);
+    public async Task<string> ApplyAsync(string instanceId, NetworkShape shape, CancellationToken cancellationToken)
+    {
+        await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        return await _shaper.ApplyAsync(instanceId, shape, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<IReadOnlyList<string>> ReadAsync(string instanceId, string tag, CancellationToken cancellationToken) =>
         _shaper.ReadAsync(instanceId, tag, cancellationToken);
@@ -137,6 +156,7 @@ internal sealed class DockerEnvironmentDriver
 
     public Task<ResourceLimits> ReadLimitsAsync(string instanceId, CancellationToken cancellationToken) => _limiter.ReadAsync(instanceId, cancellationToken);
 
+    // Not checked for claims: setting a limit is also how one is undone (the engine checked claims before the run).
     public Task SetCpuLimitAsync(string instanceId, double? cpus, CancellationToken cancellationToken) => _limiter.SetCpuAsync(instanceId, cpus, cancellationToken);
 
     public Task SetMemoryLimitAsync(string instanceId, long? bytes, CancellationToken cancellationToken) => _limiter.SetMemoryAsync(instanceId, bytes, cancellationToken);
@@ -144,13 +164,31 @@ internal sealed class DockerEnvironmentDriver
     public Task<MountSpace> ReadMountAsync(string instanceId, string path, CancellationToken cancellationToken) =>
         _filler.ReadMountAsync(instanceId, path, cancellationToken);
 
-    public Task<long> FillAsync(string instanceId, string path, string tag, long bytes, CancellationToken cancellationToken) =>
-        _filler.FillAsync(instanceId, path, tag, bytes, cancellationToken);
+    public async Task<long> FillAsync(string instanceId, string path, string tag, long bytes, CancellationToken cancellationToken)
+    {
+        await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        return await _filler.FillAsync(instanceId, path, tag, bytes, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<bool> RemoveFillAsync(string instanceId, string path, string tag, CancellationToken cancellationToken) =>
         _filler.RemoveFillAsync(instanceId, path, tag, cancellationToken);
 
     public Task<IReadOnlyList<string>> SweepAsync(CancellationToken cancellationToken) => _sweeper.SweepAsync(cancellationToken);
+
+    // Once per driver, before its first kill, crash, stop, pause or restart: one container listing. Restoring calls
+    // (start, unpause, recreate) never wait for it, so an undo is not refused because another environment file
+    // appeared during the run.
+    private Task EnsureUnclaimedAsync(CancellationToken cancellationToken)
+    {
+        var check = _claimsChecked ??= this.ThrowIfClaimedElsewhereAsync(CancellationToken.None);
+        return check.IsFaulted ? ResetAndRethrowAsync(check) : check.WaitAsync(cancellationToken);
+    }
+
+    private async Task ResetAndRethrowAsync(Task failed)
+    {
+        _claimsChecked = null; // An unreachable engine is retried next time; a conflict is found again.
+        await failed.ConfigureAwait(false);
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -166,8 +204,14 @@ internal sealed class DockerEnvironmentDriver
         string instanceId,
         Func<global::Docker.DotNet.IDockerClient, string, CancellationToken, Task> call,
         CancellationToken cancellationToken,
-        Func<ContainerState, bool>? skipWhen = null)
+        Func<ContainerState, bool>? skipWhen = null,
+        bool disruptive = true)
     {
+        if (disruptive)
+        {
+            await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var (container, _) = await _catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (skipWhen is not null && container.State is { } state && skipWhen(state))
         {

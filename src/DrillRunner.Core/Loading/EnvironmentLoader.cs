@@ -86,6 +86,14 @@ public static class EnvironmentLoader
 
             CheckNetworkPlaceholders(spec, name, service, problems);
             CheckTmpfs(name, service, problems);
+            if (service.Selector is { } selector)
+            {
+                foreach (var (field, message) in SelectorRules.Problems(selector))
+                {
+                    var path = field.Length == 0 ? $"services.{name}.selector" : $"services.{name}.selector.{field}";
+                    problems.Add(selector.Location == SourceLocation.None ? service.Location : selector.Location, path, message);
+                }
+            }
         }
 
         foreach (var (name, url) in spec.Endpoints)
