@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
+using DrillRunner.Drivers;
 using DrillRunner.Drivers.Capabilities;
 
 namespace DrillRunner.Docker.Containers;

@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace DrillRunner.Docker.Containers;
+namespace DrillRunner.Drivers;
 
 /// <summary>
 /// A process's CPU quota and memory limit as its cgroup enforces them (v1: <c>cpu.cfs_quota_us</c>,
 /// <c>memory.limit_in_bytes</c>; v2: <c>cpu.max</c>, <c>memory.max</c>), found through <c>/proc/PID/cgroup</c>.
-/// Null when a value cannot be read (then the engine's word is all there is).
+/// Null when a value cannot be read (then the engine's word is all there is). For drivers on Linux, as
+/// <see cref="PortGuard"/> is.
 /// </summary>
-internal static class CgroupLimits
+public static class CgroupLimits
 {
     private const string Root = "/sys/fs/cgroup";
 
@@ -45,6 +46,31 @@ internal static class CgroupLimits
 
     private static double? Ratio(string quota, string period) =>
         double.TryParse(quota, CultureInfo.InvariantCulture, out var q) && double.TryParse(period, CultureInfo.InvariantCulture, out var p) && p > 0 ? q / p : null;
+
+    /// <summary>The folder of <paramref name="pid"/>'s cgroup in the hierarchy holding <paramref name="controller"/>, or null.</summary>
+    public static string? FolderOf(string controller, int pid)
+    {
+        try
+        {
+            foreach (var line in System.IO.File.ReadAllLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cgroup"))
+            {
+                var parts = line.Split(':', 3);
+                if (parts.Length == 3 && (parts[1].Length == 0 || parts[1].Split(',').Contains(controller, StringComparer.Ordinal)))
+                {
+                    var candidates = parts[1].Length == 0 ? [Root] : new[] { parts[1], controller }.Select(c => Path.Combine(Root, c)).ToArray();
+                    foreach (var root in candidates.Where(Directory.Exists))
+                    {
+                        return Path.Combine(root, parts[2].TrimStart('/'));
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return null;
+    }
 
     // v2 has one line "0::/path"; v1 one per hierarchy, "N:cpu,cpuacct:/path".
     private static string? File(string controller, int pid, string name)
