@@ -16,7 +16,7 @@ namespace DrillRunner.Docker;
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
 internal sealed class DockerEnvironmentDriver
-    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims,
+    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals,
         INetworkShaping, IResourceLimits, IMountFilling, ILeftoverSweep
 {
     private const string DefaultSignal = "SIGKILL";
@@ -36,6 +36,7 @@ internal sealed class DockerEnvironmentDriver
     private readonly MountFiller _filler;
     private readonly LeftoverSweeper _sweeper;
     private Task? _claimsChecked;
+    private readonly ContainerProcesses _processes;
 
     public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
     {
@@ -50,6 +51,7 @@ internal sealed class DockerEnvironmentDriver
         _scaler = new ServiceScaler(_catalog, _engine);
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
         _claims = new ClaimCheck(_catalog);
+        _processes = new ContainerProcesses(_catalog, _engine);
         var namespaces = new NamespaceResolver(_catalog, _engine);
         _shaper = new NetworkShaper(_catalog, namespaces, timeProvider);
         _limiter = new ResourceLimiter(_catalog, _engine);
@@ -139,6 +141,12 @@ internal sealed class DockerEnvironmentDriver
     // containers (ServiceScaler refuses services with a selector).
     public Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
         _recreator.ReconfigureAsync(instanceId, settings, cancellationToken);
+
+    public Task<IReadOnlyList<InstanceProcess>> ListProcessesAsync(string instanceId, CancellationToken cancellationToken) =>
+        _processes.ListAsync(instanceId, cancellationToken);
+
+    public Task SignalProcessAsync(string instanceId, int processId, string signal, CancellationToken cancellationToken) =>
+        _processes.SignalAsync(instanceId, processId, signal, cancellationToken);
 
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
 

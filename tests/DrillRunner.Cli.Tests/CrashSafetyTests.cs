@@ -109,7 +109,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
                 return $"{info.Id} is {info.State}/{info.Health}";
             }
 
-            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture), network);
+            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture), network: network);
             var changed = original.Where(p => info.Settings.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Key).ToList();
             if (changed.Count > 0)
             {

@@ -14,6 +14,7 @@ using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.Instances;
 using DrillRunner.Steps.Limits;
+using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
 using DrillRunner.Steps.WaitForAck;
@@ -34,6 +35,7 @@ public static class CoreCatalog
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
             .AddStep<CpuLimitOptions>(ResourceLimitConstants.CpuKind, o => new ResourceLimitFault(o, LimitedResource.Cpu, o.Cpus ?? 0), limitUndo)
             .AddStep<MemoryLimitOptions>(ResourceLimitConstants.MemoryKind, o => new ResourceLimitFault(o, LimitedResource.Memory, o.Limit?.Bytes ?? 0), limitUndo)
+            .AddStep<ProcessPauseOptions>(ProcessPauseConstants.Kind, o => new ProcessPauseFault(o), new ProcessPauseUndo())
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
             .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"))
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))

@@ -111,6 +111,10 @@ internal static class DrillChecker
                 problems.Add(step.Location, $"{section}.service",
                     $"environment '{environment.Name}' has no service '{service}'{NameSuggester.Hint(service, environment.Services.Keys)}");
             }
+            else if (step is TargetedStepOptions targeted && service is not null)
+            {
+                CheckRole(targeted, environment.Services[service], section, problems);
+            }
 
             if (step.Duration is { } duration && duration <= TimeSpan.Zero)
             {
@@ -121,6 +125,16 @@ internal static class DrillChecker
             {
                 problems.Add(step.Location, $"{section}.at", $"{DurationParser.Format(step.At)} is beyond the 24h limit of a drill");
             }
+        }
+    }
+
+    private static void CheckRole(TargetedStepOptions step, ServiceSpec service, string section, ProblemList problems)
+    {
+        if (step.Role is { } role && !service.Roles.ContainsKey(role))
+        {
+            var declared = service.Roles.Count == 0 ? "declares no roles" : $"declares {string.Join(", ", service.Roles.Keys)}";
+            problems.Add(step.Location, $"{section}.role",
+                $"service '{service.Name}' has no role '{role}' (it {declared}; roles are set in the environment file){NameSuggester.Hint(role, service.Roles.Keys)}");
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class NetworkPlaceholderTests : IDisposable
         var lb = environment.Services["lb"];
 
         var local = InstanceSettings.For(environment, lb, 1);
-        var bridge = InstanceSettings.For(environment, lb, 1, InstanceNetwork.Bridge);
+        var bridge = InstanceSettings.For(environment, lb, 1, network: InstanceNetwork.Bridge);
 
         Assert.Equal("http://127.0.0.1:19100", local["URLS"]);
         Assert.Equal("127.0.0.1", local["BACKEND_HOST"]);
