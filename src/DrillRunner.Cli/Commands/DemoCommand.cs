@@ -20,7 +20,7 @@ internal static class DemoCommand
         };
         command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
         {
-            var runner = CommonOptions.CreateRunner(parse);
+            var runner = CommonOptions.CreateRunner(parse, withWatchdog: true);
             var loaded = runner.Loader.Load(parse.GetValue(drill)!);
             using var abort = new AbortSignal(message => AnsiConsole.MarkupLineInterpolated($"[red]{message}[/]"));
             var (driver, why) = await runner.Drivers.SelectAsync(loaded.Environment, parse.GetValue(CommonOptions.Driver), CancellationToken.None);

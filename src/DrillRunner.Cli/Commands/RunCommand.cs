@@ -25,7 +25,7 @@ internal static class RunCommand
                 return await RemoteRun.RunAsync(url, parse.GetValue(apiKey), parse.GetValue(drill)!, parse.GetValue(CommonOptions.ReportDirectory)!, remoteAbort.Token);
             }
 
-            var runner = CommonOptions.CreateRunner(parse);
+            var runner = CommonOptions.CreateRunner(parse, withWatchdog: true);
             var loaded = runner.Loader.Load(parse.GetValue(drill)!);
             if (parse.GetValue(dryRun))
             {

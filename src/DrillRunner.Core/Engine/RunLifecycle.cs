@@ -8,7 +8,7 @@ using DrillRunner.Timeline;
 namespace DrillRunner.Engine;
 
 /// <summary>Phases 3 to 9 of one run; see <see cref="DrillEngine"/>.</summary>
-internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
+internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStops stops, Func<string?>? abortReason)
 {
     private readonly Restorer _restorer = new(new UndoExecutor(catalog, state.Journal, state.Time));
 
@@ -22,10 +22,11 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             using var inject = CancellationTokenSource.CreateLinkedTokenSource(abort);
             using var monitorStop = new CancellationTokenSource();
             var monitor = new AbortMonitor();
+            var stopping = stops.RunAsync(state, inject, monitorStop.Token);
             try
             {
                 await state.EnterAsync(RunPhase.Preflight);
-                reason = await SteadyState.WaitForWindowAsync(state, state.Drill.Spec.Preflight.Window, state.Drill.Spec.Preflight.Timeout, abort);
+                reason = await SteadyState.WaitForWindowAsync(state, state.Drill.Spec.Preflight.Window, state.Drill.Spec.Preflight.Timeout, inject.Token);
                 if (reason is not null)
                 {
                     status = RunStatus.NotStarted;
@@ -50,7 +51,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             catch (OperationCanceledException) when (inject.IsCancellationRequested)
             {
                 status = RunStatus.Aborted;
-                reason = monitor.Reason ?? "aborted by operator";
+                reason = monitor.Reason ?? stops.Reason ?? abortReason?.Invoke() ?? "aborted by operator";
                 await state.LogAsync(EventKinds.Abort, $"{reason}: injection stopped, restoring");
             }
 #pragma warning disable CA1031 // Any engine error still ends in a restore and a recorded, reported run.
@@ -63,6 +64,8 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             }
             finally
             {
+                await monitorStop.CancelAsync();
+                await stopping;
                 await state.EnterAsync(RunPhase.Restore);
                 await _restorer.RestoreAllAsync(state);
             }

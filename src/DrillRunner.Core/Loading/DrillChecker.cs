@@ -37,11 +37,6 @@ internal static class DrillChecker
         {
             problems.Add(duplicate.Skip(1).First().Location, "probes.name", $"probe name '{duplicate.Key}' is used more than once");
         }
-
-        foreach (var probe in spec.Probes.Where(p => p.Interval < TimeSpan.FromMilliseconds(50)))
-        {
-            problems.Add(probe.Location, $"probes.{probe.Name}.interval", "must be at least 50ms");
-        }
     }
 
     private static void CheckSteps(IReadOnlyList<StepOptions> steps, string section, EnvironmentSpec environment, DrillCatalog catalog, ProblemList problems)
@@ -58,11 +53,6 @@ internal static class DrillChecker
             {
                 problems.Add(step.Location, $"{section}.service",
                     $"environment '{environment.Name}' has no service '{service}'{NameSuggester.Hint(service, environment.Services.Keys)}");
-            }
-
-            if (step.Duration is { } duration && duration <= TimeSpan.Zero)
-            {
-                problems.Add(step.Location, $"{section}.duration", "must be longer than 0s");
             }
 
             if (step.At > TimeSpan.FromHours(24))
