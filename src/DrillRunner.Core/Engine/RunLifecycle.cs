@@ -99,7 +99,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
         Score? score = null;
         if (status is RunStatus.Completed or RunStatus.Aborted && methodStart is not null)
         {
-            var input = new ScoringInput(state.Timeline.Snapshot(), journal, window, state.Drill.Spec.Recovery);
+            var input = new ScoringInput(state.Timeline.Snapshot(), journal, window, state.Drill.Spec.Recovery, stops.Reason);
             var intervals = state.Drill.Probes.ToDictionary(p => p.Name, p => p.Interval, StringComparer.Ordinal);
             score = Scorer.Score(state.Drill.Objectives, input, state.Drill.Spec.PassScore, intervals);
             await state.LogAsync(EventKinds.Note, $"score {Scorer.Format(score.Value)} ({score.Band}), verdict {score.Verdict.ToString().ToUpperInvariant()}");

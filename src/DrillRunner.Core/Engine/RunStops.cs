@@ -24,7 +24,7 @@ internal sealed class RunStops(EngineSafety safety, TimeSpan maxDuration)
                     ?? (state.Time.GetUtcNow() >= deadline ? $"maximum run length {DurationParser.Format(maxDuration)} reached" : null);
                 if (Reason is not null)
                 {
-                    await state.LogAsync(EventKinds.Abort, Reason);
+                    // The lifecycle logs the reason as the abort event as soon as injection has stopped.
                     await inject.CancelAsync();
                     return;
                 }
@@ -47,7 +47,7 @@ internal sealed class RunStops(EngineSafety safety, TimeSpan maxDuration)
 
         try
         {
-            return await halt.ReadAsync(stop) is { } halted ? $"halt-all: {halted.Describe()}" : null;
+            return await halt.ReadAsync(stop) is { } halted ? $"halt-all {halted.Summary()}" : null;
         }
 #pragma warning disable CA1031 // Any failure to read the switch is reported once; the run goes on.
         catch (Exception ex) when (ex is not OperationCanceledException)

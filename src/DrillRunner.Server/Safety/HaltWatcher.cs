@@ -9,9 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace DrillRunner.Safety;
 
 /// <summary>
-/// Looks at the halt switches every <see cref="EngineSafety.HaltPoll"/>: while halted, every run of this runner, queued
-/// ones included, is aborted with the halt's reason (running ones also stop by themselves: the engine polls the
-/// switch). With a shared database it mirrors the shared halt into the state folder's file, so the CLI runs of this
+/// Looks at the halt switches every <see cref="EngineSafety.HaltPoll"/>: while halted, every queued run of this runner
+/// is aborted with the halt's reason (running ones stop by themselves: the engine polls the switch). With a shared database it mirrors the shared halt into the state folder's file, so the CLI runs of this
 /// machine stop too, and removes the mirror once the shared halt is released.
 /// </summary>
 internal sealed partial class HaltWatcher(Runner runner, RunCoordinator coordinator, DrillMetrics metrics, ILogger<HaltWatcher> log) : BackgroundService
@@ -27,9 +26,11 @@ internal sealed partial class HaltWatcher(Runner runner, RunCoordinator coordina
         var state = await ReadAndMirrorAsync(cancellationToken);
         if (state is not null)
         {
-            foreach (var live in coordinator.AllLive)
+            // Runs in the engine stop by themselves (it polls the switch and marks the run cut short); the ones still
+            // queued or waiting for their environment are aborted here.
+            foreach (var live in coordinator.AllLive.Where(l => l.Progress is null))
             {
-                live.RequestAbort($"halt-all: {state.Describe()}");
+                live.RequestAbort($"halt-all {state.Summary()}");
             }
         }
 

@@ -11,8 +11,11 @@ public sealed record HaltState(DateTimeOffset Since, string By, string? Reason, 
     public const string Local = "local";
     public const string Shared = "shared";
 
-    /// <summary>One line for refusals, aborts and the dashboard banner.</summary>
+    /// <summary>Who and why, for a run's abort event: "by api:alice (since 2026-12-01 10:20:30 UTC): reason".</summary>
+    public string Summary() =>
+        $"by {By} (since {Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC){(string.IsNullOrWhiteSpace(Reason) ? "" : ": " + Reason)}";
+
+    /// <summary>One line for refusals and the dashboard banner, with how to release.</summary>
     public string Describe() =>
-        $"drills are halted (since {Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, by {By}{(string.IsNullOrWhiteSpace(Reason) ? "" : ": " + Reason)}); "
-        + "release with `drill halt --release` or DELETE /api/halt";
+        $"drills are halted {Summary()}; release with `drill halt --release` or DELETE /api/halt";
 }
