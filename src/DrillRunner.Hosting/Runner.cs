@@ -35,7 +35,7 @@ public sealed partial class Runner
         Journal = options.Shared?.Journal ?? new SqliteJournalStore(options.ResolvedJournalPath);
         Lock = options.Shared?.Lock ?? new FileEnvironmentLock(Path.Combine(options.StateDirectory, "locks"));
         FileHalt = new FileHaltSwitch(options.StateDirectory, time);
-        Halt = options.Shared?.Halt is { } shared ? new CompositeHaltSwitch(shared, FileHalt) : FileHalt;
+        Halt = options.Shared?.Halt is { } shared ? new MirroredHaltSwitch(shared, FileHalt) : FileHalt;
         Drivers = new DriverSelector(Catalog.Drivers, time);
         Engine = new DrillEngine(Catalog, Journal, Lock, time, new EngineSafety
         {

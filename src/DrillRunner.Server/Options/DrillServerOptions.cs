@@ -35,4 +35,8 @@ public sealed class DrillServerOptions
     /// <summary>How often the server sweeps for runs a dead runner left and retries failed restores.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The pause before a failed restore is retried again by the sweep; it doubles up to 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RestoreRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

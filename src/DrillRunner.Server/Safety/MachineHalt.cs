@@ -41,7 +41,7 @@ public sealed class MachineHalt : IAsyncDisposable
             }
 
             var stores = new PostgreSqlStores(connectionString, time);
-            return new MachineHalt(new CompositeHaltSwitch(stores.Halt, file), stores,
+            return new MachineHalt(new MirroredHaltSwitch(stores.Halt, file), stores,
                 $"every runner of PostgreSQL {PostgreSqlTarget.Describe(connectionString)}, and this machine ({file.Path})");
         }
 

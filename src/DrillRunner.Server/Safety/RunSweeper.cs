@@ -12,14 +12,13 @@ namespace DrillRunner.Safety;
 /// <summary>
 /// The server's part of the dead-man's switch: every <see cref="DrillServerOptions.SweepInterval"/> it recovers runs
 /// left running whose environment lock is free (a runner that died: a CLI run whose watchdog died too, or, with a
-/// shared database, another runner), and retries restores that failed, with a growing pause per run (30 s doubling
-/// to 10 min). Everything goes through the runner's recovery, which takes the environment lock first: a live run is
+/// shared database, another runner), and retries restores that failed, with a growing pause per run
+/// (<see cref="DrillServerOptions.RestoreRetryInterval"/>, doubling to 10 min). Everything goes through the runner's recovery, which takes the environment lock first: a live run is
 /// never touched. It also keeps the active-faults metric up for every undo still outstanding.
 /// </summary>
 internal sealed partial class RunSweeper(Runner runner, RunCoordinator coordinator, DrillMetrics metrics, IOptions<DrillServerOptions> options, ILogger<RunSweeper> log)
     : BackgroundService, IProgress<string>
 {
-    public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, (DateTimeOffset Next, TimeSpan Pause)> _retries = new(StringComparer.Ordinal);
@@ -81,7 +80,7 @@ internal sealed partial class RunSweeper(Runner runner, RunCoordinator coordinat
 
         if (!_retries.TryGetValue(run.Id, out var retry))
         {
-            _retries[run.Id] = (now + FirstRetry, FirstRetry);
+            _retries[run.Id] = (now + options.Value.RestoreRetryInterval, options.Value.RestoreRetryInterval);
             return true;
         }
 
