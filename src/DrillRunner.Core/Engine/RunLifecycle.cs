@@ -94,7 +94,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
         await state.EnterAsync(RunPhase.Score);
         var end = state.Time.GetUtcNow();
         var journal = await state.Journal.GetUndoEntriesAsync(state.RunId, CancellationToken.None);
-        var restoreStart = state.Timeline.Snapshot().Events.LastOrDefault(e => e.Kind == EventKinds.Phase && e.Message == "phase restore")?.At ?? restoreEnd;
+        var restoreStart = state.Timeline.LastEvent(e => e.Kind == EventKinds.Phase && e.Message == "phase restore")?.At ?? restoreEnd;
         var window = new RunWindow(methodStart ?? end, state.FirstFaultAt, restoreStart, restoreEnd, end);
         Score? score = null;
         if (status is RunStatus.Completed or RunStatus.Aborted && methodStart is not null)

@@ -32,6 +32,12 @@ public sealed class FileHaltSwitch(string stateDirectory, TimeProvider time) : I
 
     private HaltState? Read()
     {
+        // Polled four times a second by every run: the usual answer (no file) must be cheap.
+        if (!File.Exists(Path))
+        {
+            return null;
+        }
+
         string text;
         try
         {
