@@ -116,7 +116,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
             score,
             state.Drill.Spec.Recovery);
         var journalError = await UndoExecutor.TryJournalAsync(() => state.Journal.FinishRunAsync(
-            state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value, JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None));
+            state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value, JsonSerializer.Serialize(result, JsonDefaults.Compact), CancellationToken.None));
         if (journalError is not null)
         {
             // The restore is done; only the record of it is missing. The journal still says Running, so `drill recover`
