@@ -5,7 +5,6 @@ using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
 using DrillRunner.Local;
-using DrillRunner.Steps;
 using Microsoft.Data.Sqlite;
 
 namespace DrillRunner.Cli.Tests;

@@ -30,6 +30,7 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
         ArgumentNullException.ThrowIfNull(request);
         var maxDuration = drill.Spec.MaxDuration ?? _safety.DefaultMaxDuration;
         GuardrailCheck.Run(drill, catalog, driver, maxDuration).ThrowIfAny();
+        await driver.ThrowIfClaimedElsewhereAsync(CancellationToken.None);
         await ThrowIfHaltedAsync();
         var runId = request.RunId ?? RunIds.New(time);
         await using var held = await environmentLock.AcquireAsync(drill.Environment.Name, runId, CancellationToken.None);

@@ -80,6 +80,15 @@ public static class EnvironmentLoader
             {
                 problems.Add(service.Location, $"services.{name}.port", "must leave room for every instance between 1024 and 65535");
             }
+
+            if (service.Selector is { } selector)
+            {
+                foreach (var (field, message) in SelectorRules.Problems(selector))
+                {
+                    var path = field.Length == 0 ? $"services.{name}.selector" : $"services.{name}.selector.{field}";
+                    problems.Add(selector.Location == SourceLocation.None ? service.Location : selector.Location, path, message);
+                }
+            }
         }
 
         foreach (var (name, url) in spec.Endpoints)

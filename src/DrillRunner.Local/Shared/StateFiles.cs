@@ -17,17 +17,54 @@ internal static class StateFiles
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>rw------- : the state file holds the control token and every instance's settings (chaos tokens).</summary>
+    public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>rwx------ : a state directory and its logs folder.</summary>
+    public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>Creates the folder owner-only, or makes an existing one owner-only.</summary>
+    public static void EnsurePrivateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else if (Directory.Exists(path))
+        {
+            File.SetUnixFileMode(path, OwnerOnlyFolder);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnlyFolder);
+        }
+    }
+
     public static string StatePath(string stateDirectory) => Path.Combine(stateDirectory, StateFileName);
 
     public static string LogPath(string stateDirectory, string instanceId) =>
         Path.Combine(stateDirectory, LogsFolder, instanceId + ".log");
 
-    /// <summary>Writes to a temporary file and renames it, so a reader never sees half a file.</summary>
+    /// <summary>
+    /// Writes to a temporary file created owner-only and renames it, so a reader never sees half a file and nobody
+    /// else ever sees the token, not even for a moment.
+    /// </summary>
     public static void Write(string stateDirectory, SupervisorState state)
     {
         var target = StatePath(stateDirectory);
         var temporary = target + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Json));
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        {
+            JsonSerializer.Serialize(stream, state, Json);
+        }
+
         File.Move(temporary, target, overwrite: true);
     }
 

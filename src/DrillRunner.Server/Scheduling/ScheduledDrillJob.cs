@@ -13,6 +13,7 @@ namespace DrillRunner.Scheduling;
 /// <summary>
 /// The recurring job of a scheduled drill. An occurrence outside the allowed windows or on a blackout date is
 /// skipped and recorded in the journal as a NotStarted run saying why; otherwise it queues a run like a manual trigger.
+/// Both are audited, as manual triggers are (who: <c>schedule</c>).
 /// </summary>
 internal sealed class ScheduledDrillJob(Runner runner, DrillIndex drills, RunCoordinator coordinator, AuditLog audit)
 {
@@ -37,7 +38,9 @@ internal sealed class ScheduledDrillJob(Runner runner, DrillIndex drills, RunCoo
 
         if (schedule.WhyNotAllowed(now) is { } why)
         {
-            return await RecordSkippedAsync(drill, now, $"scheduled occurrence skipped: {why}", cancellationToken);
+            var skipped = await RecordSkippedAsync(drill, now, $"scheduled occurrence skipped: {why}", cancellationToken);
+            await audit.WriteAsync(Trigger, null, "schedule-skip", drillName, $"run {skipped}: {why}", CancellationToken.None);
+            return skipped;
         }
 
         var outcome = await coordinator.TriggerAsync(drillName, Trigger, refuseIfBusy: false, cancellationToken);
@@ -49,6 +52,8 @@ internal sealed class ScheduledDrillJob(Runner runner, DrillIndex drills, RunCoo
             return refused;
         }
 
+        await audit.WriteAsync(Trigger, null, outcome.RunId is null ? "trigger-refused" : "trigger", drillName,
+            outcome.RunId is null ? outcome.Detail : $"run {outcome.RunId}, trigger {Trigger}", CancellationToken.None);
         return outcome.RunId;
     }
 

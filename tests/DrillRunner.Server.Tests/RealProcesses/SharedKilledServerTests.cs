@@ -63,8 +63,8 @@ public sealed class SharedKilledServerTests
         try
         {
             await driver.UpAsync(new Progress<string>(), CancellationToken.None);
-            using var a = await ServeProcess.StartAsync(folder.Path, drills, state, settings);
-            using var b = await ServeProcess.StartAsync(folder.Path, drills, state, settings);
+            using var a = await ServeProcess.StartAsync(folder.Path, drills, state, settings: settings);
+            using var b = await ServeProcess.StartAsync(folder.Path, drills, state, settings: settings);
             using var client = a.Client();
             using var trigger = await client.PostAsJsonAsync("/api/drills/long-kill/runs", new { reason = "kill the runner" });
             Assert.True(trigger.IsSuccessStatusCode, await trigger.Content.ReadAsStringAsync());
