@@ -9,8 +9,15 @@ using DrillRunner.Testing;
 using DrillRunner.Testing.Fakes;
 using LongDrill;
 
-// dotnet LongDrill.dll [hours] : a drill of that many hours (fake clock), 2 probes every 250 ms, 1-second traffic buckets.
+// dotnet LongDrill.dll [hours] [recorder] : a drill of that many hours (fake clock), 2 probes every 250 ms, 1-second
+// traffic buckets; with "recorder", only the traffic recorder's memory.
 var hours = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 4;
+if (args.Length > 1 && args[1] == "recorder")
+{
+    PrintRecorder(TimeSpan.FromHours(hours));
+    return;
+}
+
 var folder = Directory.CreateTempSubdirectory("long-drill-").FullName;
 try
 {
@@ -67,12 +74,18 @@ try
         Console.WriteLine($"report {format,-6} rendered from the saved result in {TimeProvider.System.GetElapsedTime(started).TotalMilliseconds,5:0} ms, {text.Length / 1024.0,6:0} KB (goal < 1 s)");
     }
 
-    var retained = RecorderMemory.Retained(method, perSecond: 200);
-    Console.WriteLine($"traffic recorder ({hours.ToString(CultureInfo.InvariantCulture)} h, 200 requests/s, settled each second): {retained / 1048576.0:0.0} MB retained");
+    PrintRecorder(method);
 }
 finally
 {
     Directory.Delete(folder, recursive: true);
+}
+
+static void PrintRecorder(TimeSpan length)
+{
+    var hours = length.TotalHours.ToString(CultureInfo.InvariantCulture);
+    Console.WriteLine($"traffic recorder ({hours} h, 200 requests/s), settled each second: {RecorderMemory.Retained(length, perSecond: 200) / 1048576.0:0.0} MB retained");
+    Console.WriteLine($"traffic recorder ({hours} h, 200 requests/s), never settled (every histogram kept): {RecorderMemory.Retained(length, perSecond: 200, settle: false) / 1048576.0:0.0} MB retained");
 }
 
 static string HighWaterMark() =>

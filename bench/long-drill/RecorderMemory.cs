@@ -10,7 +10,8 @@ namespace LongDrill;
 /// </summary>
 internal static class RecorderMemory
 {
-    public static long Retained(TimeSpan length, int perSecond)
+    // settle false: the seconds are never settled, so every histogram stays (as before a reported second let it go).
+    public static long Retained(TimeSpan length, int perSecond, bool settle = true)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var frequency = Stopwatch.Frequency;
@@ -25,7 +26,10 @@ internal static class RecorderMemory
                 bucket.Complete(Outcome.Ok, sent: true, late: false, latencyMicros: 2_000 + random.Next(50_000));
             }
 
-            recorder[second].Settle();
+            if (settle)
+            {
+                recorder[second].Settle();
+            }
         }
 
         var after = GC.GetTotalMemory(forceFullCollection: true);

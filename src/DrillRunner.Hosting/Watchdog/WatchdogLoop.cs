@@ -118,6 +118,7 @@ public sealed class WatchdogLoop(Runner runner, string runId, IProgress<string> 
     {
         var start = Time.GetTimestamp();
         var backoff = TimeSpan.FromSeconds(5);
+        var busy = TimeSpan.FromSeconds(1);
         while (Time.GetElapsedTime(start) < RetryFor)
         {
             switch (await runner.RecoverRunAsync(runId, log, cancellationToken))
@@ -125,7 +126,9 @@ public sealed class WatchdogLoop(Runner runner, string runId, IProgress<string> 
                 case RecoveryOutcome.Restored or RecoveryOutcome.NothingToDo:
                     return 0;
                 case RecoveryOutcome.LeftAlone:
-                    await Task.Delay(TimeSpan.FromSeconds(1), Time, cancellationToken);
+                    // Usually a recovery that is already at it; a new run on the environment restores this one first.
+                    await Task.Delay(busy, Time, cancellationToken);
+                    busy = TimeSpan.FromTicks(Math.Min(busy.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
                     break;
                 default:
                     log.Report($"the restore still fails; trying again in {DurationParser.Format(backoff)}");
