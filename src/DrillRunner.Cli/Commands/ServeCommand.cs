@@ -1,8 +1,8 @@
 using System.CommandLine;
 using DrillRunner.Cli.Terminal;
 using DrillRunner.Hosting.Watchdog;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,9 @@
 using DrillRunner.Audit;
 using DrillRunner.Drills;
+using DrillRunner.Hosting.Watchdog;
 using DrillRunner.Metrics;
 using DrillRunner.Options;
 using DrillRunner.PostgreSql;
-using DrillRunner.Hosting.Watchdog;
 using DrillRunner.Runs;
 using DrillRunner.Safety;
 using DrillRunner.Scheduling;

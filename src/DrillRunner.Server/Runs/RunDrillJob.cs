@@ -2,8 +2,8 @@ using System.ComponentModel;
 using DrillRunner.Drivers;
 using DrillRunner.Engine;
 using DrillRunner.Engine.Halt;
-using DrillRunner.Engine.Watch;
 using DrillRunner.Engine.Locks;
+using DrillRunner.Engine.Watch;
 using DrillRunner.Hosting;
 using DrillRunner.Journal;
 using DrillRunner.Loading;
@@ -86,7 +86,12 @@ internal sealed partial class RunDrillJob(Runner runner, RunCoordinator coordina
             live.ProgressChanged = l => metrics.Faults(drill.Environment.Name, l.Progress?.ActiveFaults.Count ?? 0, l.OldestFaultAge);
             var request = new RunRequest
             {
-                RunId = record.Id, Trigger = record.Trigger, Operator = operators, Progress = live, Events = live, AbortReason = () => live.AbortReason,
+                RunId = record.Id,
+                Trigger = record.Trigger,
+                Operator = operators,
+                Progress = live,
+                Events = live,
+                AbortReason = () => live.AbortReason,
             };
             RunResult? result = null;
             try
