@@ -12,7 +12,7 @@ namespace DrillRunner.Docker;
 /// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
-internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims
+internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -27,6 +27,7 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
     private readonly ProcessCrasher _crasher;
     private readonly ClaimCheck _claims;
     private Task? _claimsChecked;
+    private readonly ContainerProcesses _processes;
 
     public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
     {
@@ -41,6 +42,7 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _scaler = new ServiceScaler(_catalog, _engine);
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
         _claims = new ClaimCheck(_catalog);
+        _processes = new ContainerProcesses(_catalog, _engine);
     }
 
     public string Name => DockerDriverConstants.Name;
@@ -125,6 +127,12 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
     // containers (ServiceScaler refuses services with a selector).
     public Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
         _recreator.ReconfigureAsync(instanceId, settings, cancellationToken);
+
+    public Task<IReadOnlyList<InstanceProcess>> ListProcessesAsync(string instanceId, CancellationToken cancellationToken) =>
+        _processes.ListAsync(instanceId, cancellationToken);
+
+    public Task SignalProcessAsync(string instanceId, int processId, string signal, CancellationToken cancellationToken) =>
+        _processes.SignalAsync(instanceId, processId, signal, cancellationToken);
 
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
 

@@ -10,7 +10,7 @@ if (args.Length != 1)
 }
 
 var stateDirectory = Path.GetFullPath(args[0]);
-StateFiles.EnsurePrivateFolder(stateDirectory);
+StateFiles.EnsureStateFolder(stateDirectory);
 StateFiles.EnsurePrivateFolder(Path.Combine(stateDirectory, StateFiles.LogsFolder));
 
 // One supervisor per state directory: the lock lives as long as this process.

@@ -42,7 +42,7 @@ internal sealed class SupervisorLauncher(string stateDirectory, LocalDriverOptio
             return running;
         }
 
-        StateFiles.EnsurePrivateFolder(stateDirectory);
+        StateFiles.EnsureStateFolder(stateDirectory);
         var process = Process.Start(CreateStartInfo())
             ?? throw new DriverException($"could not start the local supervisor for {stateDirectory}");
         Started[process.Id] = process;

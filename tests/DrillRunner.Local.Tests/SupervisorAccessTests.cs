@@ -8,7 +8,7 @@ namespace DrillRunner.Local.Tests;
 
 /// <summary>
 /// The supervisor's control API refuses strangers: a call without the token of the owner-only state file gets 401 and
-/// starts or reveals nothing; the state file is 0600 and its folders 0700, so another user cannot read the token.
+/// starts or reveals nothing; the state file is 0600, the logs folder 0700 and the state folder 0711, so another user cannot read the token.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SupervisorAccessTests
@@ -66,7 +66,8 @@ public sealed class SupervisorAccessTests
         var token = state.ControlToken!;
 
         Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(StateFiles.StatePath(bed.Driver.StateDirectory)));
-        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(bed.Driver.StateDirectory));
+        // Searchable but not listable by others: a service running as another user reaches its own {data} folder.
+        Assert.Equal(OwnerOnlyFolder | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute, File.GetUnixFileMode(bed.Driver.StateDirectory));
         Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(Path.Combine(bed.Driver.StateDirectory, StateFiles.LogsFolder)));
         Assert.True(token.Length >= 40, token);
         Assert.DoesNotContain(token, await File.ReadAllTextAsync($"/proc/{state.SupervisorPid.ToString(CultureInfo.InvariantCulture)}/cmdline"), StringComparison.Ordinal);

@@ -2,15 +2,18 @@ using DrillRunner.Aborts.ErrorRate;
 using DrillRunner.Aborts.ProbeFailing;
 using DrillRunner.Model;
 using DrillRunner.Objectives.Availability;
+using DrillRunner.Objectives.DataLoss;
 using DrillRunner.Objectives.Detect;
 using DrillRunner.Objectives.Latency;
 using DrillRunner.Objectives.Recover;
 using DrillRunner.Objectives.UsersAffected;
+using DrillRunner.Probes.Canary;
 using DrillRunner.Probes.ContainerHealth;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.Instances;
+using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
 using DrillRunner.Steps.WaitForAck;
@@ -28,6 +31,7 @@ public static class CoreCatalog
             .AddStep<TargetedStepOptions>("crash", o => new InstanceFault(o, InstanceFaultKind.Crash), ensureRunning)
             .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
+            .AddStep<ProcessPauseOptions>(ProcessPauseConstants.Kind, o => new ProcessPauseFault(o), new ProcessPauseUndo())
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
             .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"))
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))
@@ -39,11 +43,13 @@ public static class CoreCatalog
             .AddStep<WaitForAckOptions>("wait-for-ack", o => new WaitForAckAction(o))
             .AddProbe<HttpProbeOptions>("http", o => new HttpProbe(o))
             .AddProbe<ContainerHealthOptions>("container-health", o => new ContainerHealthProbe(o))
+            .AddProbe<CanaryProbeOptions>(CanaryConstants.Kind, o => new CanaryProbe(o))
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
             .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
             .AddObjective<LatencyOptions>("latency", o => new LatencyObjective(o))
             .AddObjective<UsersAffectedOptions>("users-affected", o => new UsersAffectedObjective(o))
+            .AddObjective<DataLossOptions>("data-loss", o => new DataLossObjective(o))
             .AddAbort<ProbeFailingOptions>("probe-failing", o => new ProbeFailingCondition(o))
             .AddAbort<ErrorRateOptions>("error-rate", o => new ErrorRateCondition(o));
     }

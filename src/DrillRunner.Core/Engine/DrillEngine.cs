@@ -54,6 +54,7 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             Random = new Random(seed),
             Resources = resources,
             Operator = request.Operator,
+            Http = request.Http ?? SharedHttp.Client,
         };
         if (request.Events is { } events)
         {

@@ -82,6 +82,11 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
                 await state.EnterAsync(RunPhase.Recover);
                 var recovered = await SteadyState.WaitForRecoveryAsync(state, restoreEnd, CancellationToken.None);
                 await state.LogAsync(EventKinds.Note, recovered ? "steady state back" : $"steady state not back within {state.Drill.Spec.Recovery.Deadline.TotalSeconds:0}s of the restore");
+                if (Verification.IsNeeded(state))
+                {
+                    await state.EnterAsync(RunPhase.Verify);
+                    await Verification.RunAsync(state, CanaryRounds.AfterRecovery);
+                }
             }
 
             return await FinishAsync(status, reason, methodStart, restoreEnd, probes);
@@ -91,6 +96,12 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
     private async Task<RunResult> FinishAsync(RunStatus status, string? reason, DateTimeOffset? methodStart, DateTimeOffset restoreEnd, ProbeRunner probes)
     {
         await probes.DisposeAsync();
+        if (status != RunStatus.NotStarted)
+        {
+            // Once more with the probes stopped: writes acknowledged since the first round, and anything that vanished since.
+            await Verification.RunAsync(state, CanaryRounds.End);
+        }
+
         await state.EnterAsync(RunPhase.Score);
         var end = state.Time.GetUtcNow();
         var journal = await state.Journal.GetUndoEntriesAsync(state.RunId, CancellationToken.None);

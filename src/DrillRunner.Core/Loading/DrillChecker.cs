@@ -20,6 +20,7 @@ internal static class DrillChecker
         CheckSteps(spec.Rollbacks, "rollbacks", environment, catalog, problems);
 
         var probes = spec.Probes.Select(catalog.CreateProbe).ToList();
+        CheckProbeReferences(spec, catalog, problems);
         return new LoadedDrill(
             spec,
             environment,
@@ -29,6 +30,51 @@ internal static class DrillChecker
             probes,
             spec.Objectives.Select(o => { var objective = catalog.CreateObjective(o); return new WeightedObjective(objective, o.Weight ?? objective.DefaultWeight); }).ToList(),
             spec.Abort.Select(catalog.CreateAbort).ToList());
+    }
+
+    // Objectives that read particular probes (data-loss reads the canary; recover can follow one probe) name real ones.
+    private static void CheckProbeReferences(DrillSpec spec, DrillCatalog catalog, ProblemList problems)
+    {
+        foreach (var (owner, index) in spec.Objectives.Select((o, i) => (o, i)))
+        {
+            if (owner is not IProbeReferences references)
+            {
+                continue;
+            }
+
+            foreach (var reference in references.ProbeReferences)
+            {
+                var field = $"objectives[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}].{KebabCase.CamelFrom(reference.Field)}";
+                if (ProbeReferenceProblem(spec, reference, owner.Kind, catalog) is { } problem)
+                {
+                    problems.Add(owner.Location, field, problem);
+                }
+            }
+        }
+    }
+
+    private static string? ProbeReferenceProblem(DrillSpec spec, ProbeReference reference, string owner, DrillCatalog catalog)
+    {
+        var ofKind = spec.Probes.Where(p => reference.Kind is null || p.Kind == reference.Kind).ToList();
+        var kind = reference.Kind is null ? "probe" : $"'{reference.Kind}' probe";
+        if (reference.Name is null)
+        {
+            return ofKind.Count switch
+            {
+                0 => $"{owner} needs a {kind} in the drill, and it has none",
+                1 => null,
+                _ => $"the drill has {ofKind.Count} {kind}s; name the one {owner} reads ({string.Join(", ", ofKind.Select(p => p.Name))})",
+            };
+        }
+
+        if (spec.Probes.FirstOrDefault(p => p.Name == reference.Name) is not { } named)
+        {
+            return $"the drill has no probe '{reference.Name}'{NameSuggester.Hint(reference.Name, spec.Probes.Select(p => p.Name))}";
+        }
+
+        return reference.Kind is not null && named.Kind != reference.Kind
+            ? $"probe '{reference.Name}' is a '{named.Kind}' probe; {owner} needs a {kind}{(ofKind.Count > 0 ? $" ({string.Join(", ", ofKind.Select(p => p.Name))})" : "")}"
+            : null;
     }
 
     private static void CheckProbeNames(DrillSpec spec, ProblemList problems)
@@ -54,11 +100,25 @@ internal static class DrillChecker
                 problems.Add(step.Location, $"{section}.service",
                     $"environment '{environment.Name}' has no service '{service}'{NameSuggester.Hint(service, environment.Services.Keys)}");
             }
+            else if (step is TargetedStepOptions targeted && service is not null)
+            {
+                CheckRole(targeted, environment.Services[service], section, problems);
+            }
 
             if (step.At > TimeSpan.FromHours(24))
             {
                 problems.Add(step.Location, $"{section}.at", $"{DurationParser.Format(step.At)} is beyond the 24h limit of a drill");
             }
+        }
+    }
+
+    private static void CheckRole(TargetedStepOptions step, ServiceSpec service, string section, ProblemList problems)
+    {
+        if (step.Role is { } role && !service.Roles.ContainsKey(role))
+        {
+            var declared = service.Roles.Count == 0 ? "declares no roles" : $"declares {string.Join(", ", service.Roles.Keys)}";
+            problems.Add(step.Location, $"{section}.role",
+                $"service '{service.Name}' has no role '{role}' (it {declared}; roles are set in the environment file){NameSuggester.Hint(role, service.Roles.Keys)}");
         }
     }
 }

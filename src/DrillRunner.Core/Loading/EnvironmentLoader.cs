@@ -89,6 +89,8 @@ public static class EnvironmentLoader
                     problems.Add(selector.Location == SourceLocation.None ? service.Location : selector.Location, path, message);
                 }
             }
+
+            ServiceChecks.Check(name, service, problems);
         }
 
         foreach (var (name, url) in spec.Endpoints)

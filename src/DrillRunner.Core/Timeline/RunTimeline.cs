@@ -13,6 +13,8 @@ public sealed class RunTimeline
     private readonly List<ProbeSample> _samples = [];
     private readonly List<TrafficSecond> _traffic = [];
     private readonly List<TrafficSummary> _summaries = [];
+    private readonly List<CanaryAck> _acks = [];
+    private readonly List<CanaryCheck> _checks = [];
 
     /// <summary>Raised after an event is added (progress display, journal).</summary>
     public event Action<TimelineEvent>? EventAdded;
@@ -51,16 +53,35 @@ public sealed class RunTimeline
         }
     }
 
+    public void Add(CanaryAck ack)
+    {
+        lock (_gate)
+        {
+            _acks.Add(ack);
+        }
+    }
+
+    public void Add(IEnumerable<CanaryCheck> checks)
+    {
+        lock (_gate)
+        {
+            _checks.AddRange(checks);
+        }
+    }
+
     /// <summary>A copy of everything: for scoring and reports, once per run.</summary>
     public TimelineSnapshot Snapshot()
     {
         lock (_gate)
         {
-            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries]);
+            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries], [.. _acks], [.. _checks]);
         }
     }
 
-    /// <summary>A copy of what happened at or after <paramref name="from"/> (summaries: all): as cheap as the window is short.</summary>
+    /// <summary>
+    /// A copy of what happened at or after <paramref name="from"/> (summaries and canary read-backs: all): as cheap as
+    /// the window is short (canary acknowledgements are filtered, not searched: one per write).
+    /// </summary>
     public TimelineSnapshot Since(DateTimeOffset from)
     {
         lock (_gate)
@@ -69,7 +90,9 @@ public sealed class RunTimeline
                 Tail(_events, FirstEventAtOrAfter(from)),
                 Tail(_samples, LowerBound(_samples, from, static s => s.At)),
                 Tail(_traffic, LowerBound(_traffic, from, static t => t.Start)),
-                [.. _summaries]);
+                [.. _summaries],
+                [.. _acks.Where(a => a.SentAt >= from)],
+                [.. _checks]);
         }
     }
 

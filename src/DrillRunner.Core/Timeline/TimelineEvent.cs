@@ -14,4 +14,7 @@ public static class EventKinds
     public const string Error = "error";
     public const string Note = "note";
     public const string Alert = "alert";
+
+    /// <summary>A verification round's summary: what reading back the canaries' writes found.</summary>
+    public const string Verify = "verify";
 }

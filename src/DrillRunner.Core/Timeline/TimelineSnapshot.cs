@@ -7,7 +7,14 @@ public sealed record TimelineSnapshot(
     IReadOnlyList<TimelineEvent> Events,
     [property: JsonConverter(typeof(ProbeSamplesJsonConverter))] IReadOnlyList<ProbeSample> Samples,
     IReadOnlyList<TrafficSecond> Traffic,
-    IReadOnlyList<TrafficSummary> TrafficSummaries)
+    IReadOnlyList<TrafficSummary> TrafficSummaries,
+    IReadOnlyList<CanaryAck>? CanaryAcks = null,
+    IReadOnlyList<CanaryCheck>? CanaryChecks = null)
 {
     public static readonly TimelineSnapshot Empty = new([], [], [], []);
+
+    // Timelines saved before canaries have neither list: never null after loading.
+    public IReadOnlyList<CanaryAck> CanaryAcks { get; init; } = CanaryAcks ?? [];
+
+    public IReadOnlyList<CanaryCheck> CanaryChecks { get; init; } = CanaryChecks ?? [];
 }

@@ -10,6 +10,7 @@ internal static class StateFiles
     public const string LockFileName = "supervisor.lock";
     public const string SupervisorLogName = "supervisor.log";
     public const string LogsFolder = "logs";
+    public const string DataFolder = "data";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -20,11 +21,22 @@ internal static class StateFiles
     /// <summary>rw------- : the state file holds the control token and every instance's settings (chaos tokens).</summary>
     public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>rwx------ : a state directory and its logs folder.</summary>
+    /// <summary>rwx------ : the logs folder.</summary>
     public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    /// <summary>
+    /// rwx--x--x : the state directory. Nobody else can list it or read its files (the state file is 0600), but a
+    /// service running as another user (PostgreSQL as <c>postgres</c>) can reach its own <c>{data}</c> folder below.
+    /// </summary>
+    public const UnixFileMode SearchOnlyFolder = OwnerOnlyFolder | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
     /// <summary>Creates the folder owner-only, or makes an existing one owner-only.</summary>
-    public static void EnsurePrivateFolder(string path)
+    public static void EnsurePrivateFolder(string path) => EnsureFolder(path, OwnerOnlyFolder);
+
+    /// <summary>Creates the state directory search-only for others, or makes an existing one so.</summary>
+    public static void EnsureStateFolder(string path) => EnsureFolder(path, SearchOnlyFolder);
+
+    private static void EnsureFolder(string path, UnixFileMode mode)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -32,11 +44,11 @@ internal static class StateFiles
         }
         else if (Directory.Exists(path))
         {
-            File.SetUnixFileMode(path, OwnerOnlyFolder);
+            File.SetUnixFileMode(path, mode);
         }
         else
         {
-            Directory.CreateDirectory(path, OwnerOnlyFolder);
+            Directory.CreateDirectory(path, mode);
         }
     }
 
@@ -44,6 +56,10 @@ internal static class StateFiles
 
     public static string LogPath(string stateDirectory, string instanceId) =>
         Path.Combine(stateDirectory, LogsFolder, instanceId + ".log");
+
+    /// <summary>The folder an instance's <c>{data}</c> names; removed by <c>env down</c>.</summary>
+    public static string DataPath(string stateDirectory, string instanceId) =>
+        Path.Combine(stateDirectory, DataFolder, instanceId);
 
     /// <summary>
     /// Writes to a temporary file created owner-only and renames it, so a reader never sees half a file and nobody

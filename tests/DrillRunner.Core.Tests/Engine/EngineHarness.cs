@@ -36,8 +36,8 @@ internal sealed class EngineHarness : IDisposable
 
     public string Folder => _folder.Path;
 
-    public Task<RunResult> RunAsync(int seed = 7, CancellationToken abort = default) =>
-        FakeClock.RunAsync(Time, Engine.RunAsync(Drill, Driver, new RunRequest { Seed = seed, Trigger = "test" }, abort));
+    public Task<RunResult> RunAsync(int seed = 7, HttpClient? http = null, CancellationToken abort = default) =>
+        FakeClock.RunAsync(Time, Engine.RunAsync(Drill, Driver, new RunRequest { Seed = seed, Trigger = "test", Http = http }, abort));
 
     public void Dispose() => _folder.Dispose();
 }

@@ -1,5 +1,6 @@
 using DrillRunner.Model;
 using DrillRunner.Objectives.Detect;
+using DrillRunner.Reports;
 using DrillRunner.Scoring;
 using DrillRunner.Timeline;
 
@@ -15,7 +16,7 @@ public sealed class DetectObjectiveTests
         var result = Evaluate([new TimelineEvent(T0.AddSeconds(50), EventKinds.Alert, "alert ShopErrors firing")]);
 
         Assert.True(result.Met);
-        Assert.Equal("40s", result.Achieved);
+        Assert.Equal(TimeSpan.FromSeconds(40), result.Find("time-to-detect")!.AsDuration());
         Assert.Contains("runner probes saw the first failure 5s after the fault", result.Detail, StringComparison.Ordinal);
     }
 
@@ -25,7 +26,8 @@ public sealed class DetectObjectiveTests
         var result = Evaluate([new TimelineEvent(T0.AddSeconds(1), EventKinds.Note, "alert source http://127.0.0.1:9 unreachable: refused")]);
 
         Assert.False(result.Met);
-        Assert.Equal("not detected", result.Achieved);
+        Assert.Empty(result.Measurements);
+        Assert.Equal("not detected", result.Unmeasured);
         Assert.Contains("unreachable", result.Detail, StringComparison.Ordinal);
         Assert.NotNull(result.Remedy);
     }
@@ -36,7 +38,7 @@ public sealed class DetectObjectiveTests
         var result = Evaluate([new TimelineEvent(T0.AddMinutes(3), EventKinds.Alert, "alert ShopErrors firing")]);
 
         Assert.False(result.Met);
-        Assert.Equal("2m50s", result.Achieved);
+        Assert.Equal("2m50s", ObjectiveText.Achieved(result));
     }
 
     [Fact]

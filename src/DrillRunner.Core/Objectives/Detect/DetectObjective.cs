@@ -21,7 +21,7 @@ internal sealed class DetectObjective(DetectOptions options) : IObjective
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"<= {DurationParser.Format(options.Target)}";
+        Bound[] target = [Bound.AtMost(Measures.TimeToDetect, options.Target)];
         var fault = input.Window.FirstFaultAt ?? input.Window.MethodStart;
         var firstFailure = RecoveryAnalysis.FirstFailure(input);
         var alert = input.Timeline.Events.Where(e => e.Kind == EventKinds.Alert && e.At >= fault).Select(e => (DateTimeOffset?)e.At).Min();
@@ -29,12 +29,12 @@ internal sealed class DetectObjective(DetectOptions options) : IObjective
         if (alert is null)
         {
             var why = input.Timeline.Events.FirstOrDefault(e => e.Message.StartsWith("alert source", StringComparison.Ordinal))?.Message ?? "no alert fired";
-            return new ObjectiveResult(Kind, target, "not detected", false, 0, weight, IsGate, $"{why}; {probes}", Remedy);
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, $"{why}; {probes}", Remedy, Unmeasured: "not detected");
         }
 
         var detect = firstFailure is { } start && alert > start ? alert.Value - start : TimeSpan.Zero;
         var met = detect <= options.Target;
-        return new ObjectiveResult(Kind, target, DurationParser.Format(detect), met, met ? 1 : 0, weight, IsGate,
+        return new ObjectiveResult(Kind, target, [Measurement.Duration(Measures.TimeToDetect, detect)], met, met ? 1 : 0, weight, IsGate,
             $"first alert {alert:HH:mm:ss.fff}; {probes}", met ? null : Remedy);
     }
 }

@@ -1,5 +1,4 @@
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.UsersAffected;
 
@@ -17,12 +16,12 @@ internal sealed class UsersAffectedObjective(UsersAffectedOptions options) : IOb
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"<= {options.Max}";
+        Bound[] target = [Bound.AtMostRatio(Measures.UsersAffected, options.Max.Fraction)];
         var summaries = input.Timeline.TrafficSummaries;
         var total = summaries.Sum(s => s.UsersTotal);
         if (total == 0)
         {
-            return new ObjectiveResult(Kind, target, "no data", false, 0, weight, IsGate, "no traffic summary (add a traffic step)");
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, "no traffic summary (add a traffic step)", Unmeasured: "no data");
         }
 
         var affected = summaries.Sum(s => s.UsersAffected);
@@ -30,7 +29,7 @@ internal sealed class UsersAffectedObjective(UsersAffectedOptions options) : IOb
         var bound = options.Max.Fraction;
         var met = share <= bound;
         var score = met ? 1 : bound <= 0 ? 0 : Math.Clamp(2 - (share / bound), 0, 1);
-        return new ObjectiveResult(Kind, target, new Percentage(share).ToString(), met, score, weight, IsGate,
+        return new ObjectiveResult(Kind, target, [Measurement.Ratio(Measures.UsersAffected, share)], met, score, weight, IsGate,
             $"{affected} of {total} synthetic users saw at least one failed request ({string.Join(", ", summaries.Select(s => $"{s.Source}: {s.UsersAffected}/{s.UsersTotal}"))})",
             met ? null : "Contain the blast radius: retry idempotent requests on another instance, keep sessions off single nodes, isolate tenants or cells so one failure reaches few users, and degrade features instead of failing whole requests.");
     }
