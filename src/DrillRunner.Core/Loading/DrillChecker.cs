@@ -89,11 +89,6 @@ internal static class DrillChecker
         {
             problems.Add(duplicate.Skip(1).First().Location, "probes.name", $"probe name '{duplicate.Key}' is used more than once");
         }
-
-        foreach (var probe in spec.Probes.Where(p => p.Interval < TimeSpan.FromMilliseconds(50)))
-        {
-            problems.Add(probe.Location, $"probes.{probe.Name}.interval", "must be at least 50ms");
-        }
     }
 
     private static void CheckSteps(IReadOnlyList<StepOptions> steps, string section, EnvironmentSpec environment, DrillCatalog catalog, ProblemList problems)
@@ -114,11 +109,6 @@ internal static class DrillChecker
             else if (step is TargetedStepOptions targeted && service is not null)
             {
                 CheckRole(targeted, environment.Services[service], section, problems);
-            }
-
-            if (step.Duration is { } duration && duration <= TimeSpan.Zero)
-            {
-                problems.Add(step.Location, $"{section}.duration", "must be longer than 0s");
             }
 
             if (step.At > TimeSpan.FromHours(24))
