@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using DrillRunner.Docker;
 using DrillRunner.Drivers;
 using DrillRunner.Journal;
@@ -10,12 +13,13 @@ using Xunit.Abstractions;
 namespace DrillRunner.Cli.Tests;
 
 /// <summary>
-/// Kill the runner during each network and resource fault on the demo environment (Docker, bridge network), then
-/// `drill recover`: no iptables rule, qdisc, CPU quota, memory limit, fill file or delay proxy may be left behind.
+/// Kill the runner during each network and resource fault on the demo environment (Docker, bridge network); the run's
+/// watchdog restores it (or, with the watchdog killed too, `drill recover` alone does): no iptables rule, qdisc, CPU
+/// quota, memory limit, fill file or delay proxy may be left behind.
 /// Each kill point comes right after one more fault is in effect, so the last one has all seven at once.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public sealed class FaultLeftoverCrashTests(ITestOutputHelper output) : IDisposable
+public sealed partial class FaultLeftoverCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const string Drill = """
         name: leftovers
@@ -56,10 +60,11 @@ public sealed class FaultLeftoverCrashTests(ITestOutputHelper output) : IDisposa
         var failures = new List<string>();
         try
         {
-            foreach (var point in Points)
+            foreach (var (point, index) in Points.Select((p, i) => (p, i)))
             {
-                var problem = await KillAndRecoverAsync(point, driver);
-                output.WriteLine($"kill right after '{point}': {problem ?? "nothing left"}");
+                var killWatchdog = index % 2 == 1;
+                var problem = await KillAndRecoverAsync(point, killWatchdog, driver);
+                output.WriteLine($"kill right after '{point}' ({(killWatchdog ? "watchdog killed too" : "watchdog restores")}): {problem ?? "nothing left"}");
                 if (problem is not null)
                 {
                     failures.Add($"{point}: {problem}");
@@ -74,25 +79,54 @@ public sealed class FaultLeftoverCrashTests(ITestOutputHelper output) : IDisposa
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    private async Task<string?> KillAndRecoverAsync(string point, IEnvironmentDriver driver)
+    // Even kill points: the run's watchdog (dead-man's switch) restores it and `drill recover` finds nothing left.
+    // Odd ones: the watchdog is SIGKILLed first, so `drill recover` alone must restore everything.
+    private async Task<string?> KillAndRecoverAsync(string point, bool killWatchdog, IEnvironmentDriver driver)
     {
-        IReadOnlyList<string> before;
+        IReadOnlyList<string> before = [];
+        int? watchdog;
         using (var run = DrillProcess.Start(_workspace.Path, "run", "drills/leftovers.yaml", "--driver", "docker"))
         {
             await run.WaitForOutputAsync(point, Limit);
+            watchdog = WatchdogPid().Match(run.Output) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+            if (killWatchdog)
+            {
+                if (watchdog is not { } pid)
+                {
+                    return "the run printed no watchdog pid";
+                }
+
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+
             await run.CrashAsync(); // SIGKILL: no chance to restore
-            before = await LeftoversAsync(driver);
+            if (killWatchdog)
+            {
+                before = await LeftoversAsync(driver);
+            }
         }
 
-        if (before.Count == 0)
+        if (killWatchdog && before.Count == 0)
         {
             return "nothing was in effect when the runner died: the kill point proves nothing";
+        }
+
+        if (!killWatchdog && watchdog is { } alive && !await ExitedWithinAsync(alive, Limit))
+        {
+            return $"the watchdog (pid {alive}) was still running {Limit} after the runner died";
         }
 
         var recover = await DrillProcess.RunAsync(_workspace.Path, Limit, "recover");
         if (recover.ExitCode != 0)
         {
             return $"recover exited {recover.ExitCode}: {recover.Output}";
+        }
+
+        if (!killWatchdog && watchdog is not null && !recover.Output.Contains("nothing to recover", StringComparison.Ordinal))
+        {
+            return $"the watchdog left work for `drill recover`: {recover.Output}";
         }
 
         var left = await LeftoversAsync(driver);
@@ -104,6 +138,25 @@ public sealed class FaultLeftoverCrashTests(ITestOutputHelper output) : IDisposa
         var journal = new SqliteJournalStore(Path.Combine(_workspace.StateDirectory, "journal.db"));
         var latest = (await journal.FindRunsAsync(new RunQuery("leftovers", Limit: 1), CancellationToken.None)).Single();
         return latest.Status == RunStatus.Interrupted ? null : $"run {latest.Id} is {latest.Status}, expected Interrupted";
+    }
+
+    [GeneratedRegex(@"watchdog pid (\d+)")]
+    private static partial Regex WatchdogPid();
+
+    private static async Task<bool> ExitedWithinAsync(int pid, TimeSpan within)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (Processes.IsAlive(pid))
+        {
+            if (TimeProvider.System.GetElapsedTime(start) > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+
+        return true;
     }
 
     private async Task<IReadOnlyList<string>> LeftoversAsync(IEnvironmentDriver driver)
