@@ -56,6 +56,16 @@ public sealed class NetworkFaultInputTests : IDisposable
     }
 
     [Fact]
+    public void A_network_fault_on_host_networking_with_driver_auto_says_why_docker_cannot()
+    {
+        var problem = Assert.Single(Load("{ kind: network-delay, at: 1s, service: app, delay: 100ms }", driver: "auto", network: "host").Problems);
+
+        Assert.Equal("kind", problem.Field);
+        Assert.Contains("which no driver can do on environment 'demo-shop' (docker: environment 'demo-shop' runs its containers on host networking", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("use docker.network: bridge)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_faults_load_on_the_demo_environment_on_a_bridge()
     {
         var drill = new DrillLoader(Runner.CreateCatalog()).Load(Write("""
