@@ -50,7 +50,7 @@ internal sealed class ProcessRunWatchdog(string stateDirectory, WatchdogLaunch l
             await Task.Delay(ArmPoll, time, cancellationToken);
         }
 
-        return new RunWatch(heartbeatPath, RenewEvery(run.Lease), time,
+        return new RunWatch(heartbeatPath, process, RenewEvery(run.Lease), time,
             $"watchdog pid {process.Id.ToString(CultureInfo.InvariantCulture)}: restores this run if the runner dies, or stops renewing its heartbeat for {DurationParser.Format(run.Lease)} (lease)");
     }
 
@@ -80,13 +80,17 @@ internal sealed class ProcessRunWatchdog(string stateDirectory, WatchdogLaunch l
 
     private sealed class RunWatch : IRunWatch
     {
+        // The watchdog looks every 500 ms; a run that ended well leaves no process behind when the runner returns.
+        private static readonly TimeSpan StandDownWait = TimeSpan.FromSeconds(3);
         private readonly string _path;
+        private readonly Process _process;
         private readonly TimeProvider _time;
         private readonly ITimer _timer;
 
-        public RunWatch(string path, TimeSpan every, TimeProvider time, string description)
+        public RunWatch(string path, Process process, TimeSpan every, TimeProvider time, string description)
         {
             _path = path;
+            _process = process;
             _time = time;
             Description = description;
             _timer = time.CreateTimer(_ => Renew(), null, every, every);
@@ -100,6 +104,16 @@ internal sealed class ProcessRunWatchdog(string stateDirectory, WatchdogLaunch l
 
             // The run ended (its end is in the journal): the watchdog sees the heartbeat gone and stands down.
             File.Delete(_path);
+
+            // It stays on only to retry a failed restore; then it is meant to outlive the runner.
+            using var wait = new CancellationTokenSource(StandDownWait, _time);
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         private void Renew()
