@@ -61,9 +61,10 @@ public sealed class NetworkFaultTests(DemoShopImage image, ITestOutputHelper out
         var after = await Measure.UnansweredShareAsync(port, attempts: 100);
 
         output.WriteLine($"unanswered within 900 ms: before {before:P1}, during {during:P1}, after {after:P1}");
-        Assert.Equal(0, before);
-        Assert.InRange(during, 0.15, 0.25);
-        Assert.Equal(0, after);
+        // On a loaded shared machine an odd request is slow without any fault: the baseline may be a point or two.
+        Assert.InRange(before, 0, 0.02);
+        Assert.InRange(during - before, 0.15, 0.25);
+        Assert.InRange(after, 0, 0.02);
         Assert.Empty(await NamespaceProbe.DrillRunnerRulesAsync(await shop.PidAsync(1)));
     }
 
