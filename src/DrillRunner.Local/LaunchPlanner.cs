@@ -23,10 +23,11 @@ internal static class LaunchPlanner
         var baseDirectory = Path.GetFullPath(environment.BaseDirectory);
         var id = InstanceSettings.InstanceId(environment, service, index);
         var data = InstanceSettings.UsesData(service) ? StateFiles.DataPath(stateDirectory, id) : null;
+        var shared = InstanceSettings.UsesShared(service) ? StateFiles.SharedPath(stateDirectory, service.Name) : null;
         var user = service.User is { } name
             ? UnixUsers.Find(name) ?? throw new DriverException($"{environment.SourceFile}: service '{service.Name}' runs as user '{name}', who does not exist on this machine")
             : null;
-        var settings = new Dictionary<string, string>(InstanceSettings.For(environment, service, index, data), StringComparer.Ordinal);
+        var settings = new Dictionary<string, string>(InstanceSettings.For(environment, service, index, data, shared), StringComparer.Ordinal);
         if (user is not null)
         {
             settings.TryAdd("HOME", user.Home);
@@ -39,7 +40,7 @@ internal static class LaunchPlanner
             Index = index,
             Port = InstanceSettings.PortOf(service, index),
             Command = ResolveCommand(service.Command, baseDirectory),
-            Args = [.. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data))],
+            Args = [.. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data, shared))],
             WorkingDirectory = baseDirectory,
             Settings = settings,
             RestartAfter = service.Supervisor?.RestartAfter,
@@ -48,6 +49,7 @@ internal static class LaunchPlanner
             User = user?.Name,
             GroupId = user?.Gid,
             DataDirectory = data,
+            SharedDirectory = shared,
         };
     }
 

@@ -129,7 +129,7 @@ internal sealed partial class LocalDriver
             if (records.Count > 0)
             {
                 var first = records[0].Launch;
-                plan = LaunchPlanner.WithDeployedSettings(plan, first, Model.InstanceSettings.For(_environment, spec, first.Index, first.DataDirectory));
+                plan = LaunchPlanner.WithDeployedSettings(plan, first, Model.InstanceSettings.For(_environment, spec, first.Index, first.DataDirectory, first.SharedDirectory));
             }
 
             await client.AddAsync(plan, cancellationToken);

@@ -12,10 +12,12 @@ using DrillRunner.Probes.ContainerHealth;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.Configure;
+using DrillRunner.Steps.DestroyData;
 using DrillRunner.Steps.Instances;
 using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
+using DrillRunner.Steps.Start;
 using DrillRunner.Steps.WaitForAck;
 
 namespace DrillRunner.Catalog;
@@ -32,12 +34,14 @@ public static class CoreCatalog
             .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
             .AddStep<ProcessPauseOptions>(ProcessPauseConstants.Kind, o => new ProcessPauseFault(o), new ProcessPauseUndo())
+            .AddStep<DestroyDataOptions>(DestroyDataConstants.Kind, o => new DestroyDataFault(o), new DestroyDataUndo())
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
             .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"))
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))
             .AddUndo("app-fault", new AppFaultUndo())
             .AddUndo(LiveSettings.UndoKind, new LiveSettingsUndo())
             .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
+            .AddStep<StartOptions>("start", o => new StartAction(o))
             .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))
             .AddStep<ScaleOptions>("scale", o => new ScaleAction(o), new ScaleUndo())
             .AddStep<WaitForAckOptions>("wait-for-ack", o => new WaitForAckAction(o))

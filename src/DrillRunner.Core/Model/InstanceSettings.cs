@@ -5,7 +5,8 @@ namespace DrillRunner.Model;
 /// <summary>
 /// Resolves a service's settings for one instance, so every driver names and configures instances alike.
 /// Placeholders: <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c>,
-/// <c>{environment}</c> and <c>{data}</c> (the instance's data folder, which the driver chooses).
+/// <c>{environment}</c>, <c>{data}</c> (the instance's data folder, which the driver chooses) and <c>{shared}</c> (a
+/// folder every instance of the service shares, e.g. a backup repository; destroy-data never touches it).
 /// </summary>
 public static class InstanceSettings
 {
@@ -14,6 +15,9 @@ public static class InstanceSettings
 
     /// <summary>The placeholder of the instance's data folder.</summary>
     public const string DataPlaceholder = "{data}";
+
+    /// <summary>The placeholder of the folder the service's instances share.</summary>
+    public const string SharedPlaceholder = "{shared}";
 
     /// <summary>Stable instance id: <c>{environment}-{service}-{index}</c>.</summary>
     public static string InstanceId(EnvironmentSpec environment, ServiceSpec service, int index) =>
@@ -27,10 +31,12 @@ public static class InstanceSettings
         [.. new[] { PortOf(service, index) }.Concat(service.Ports.Values.Select(p => p + index - 1)).Where(p => p > 0)];
 
     /// <summary>True when the service's settings or args name <c>{data}</c>: its instances need a data folder.</summary>
-    public static bool UsesData(ServiceSpec service) =>
-        service.Args.Concat(service.Settings.Values).Any(v => v.Contains(DataPlaceholder, StringComparison.Ordinal));
+    public static bool UsesData(ServiceSpec service) => Uses(service, DataPlaceholder);
 
-    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null)
+    /// <summary>True when the service's settings or args name <c>{shared}</c>: it needs a shared folder.</summary>
+    public static bool UsesShared(ServiceSpec service) => Uses(service, SharedPlaceholder);
+
+    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, string? sharedDirectory = null)
     {
         var result = template
             .Replace("{port}", PortOf(service, index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -42,16 +48,17 @@ public static class InstanceSettings
             result = result.Replace($"{{ports.{name}}}", (port + index - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
-        return dataDirectory is null ? result : result.Replace(DataPlaceholder, dataDirectory, StringComparison.Ordinal);
+        result = dataDirectory is null ? result : result.Replace(DataPlaceholder, dataDirectory, StringComparison.Ordinal);
+        return sharedDirectory is null ? result : result.Replace(SharedPlaceholder, sharedDirectory, StringComparison.Ordinal);
     }
 
     /// <summary>The environment variables an instance starts with.</summary>
-    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null)
+    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, string? sharedDirectory = null)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in service.Settings)
         {
-            result[key] = Expand(value, environment, service, index, dataDirectory);
+            result[key] = Expand(value, environment, service, index, dataDirectory, sharedDirectory);
         }
 
         if (service.ChaosToken is { Length: > 0 } token)
@@ -61,4 +68,7 @@ public static class InstanceSettings
 
         return result;
     }
+
+    private static bool Uses(ServiceSpec service, string placeholder) =>
+        service.Args.Concat(service.Settings.Values).Any(v => v.Contains(placeholder, StringComparison.Ordinal));
 }

@@ -10,6 +10,7 @@ public sealed class RunTimeline
     private readonly List<TrafficSummary> _summaries = [];
     private readonly List<CanaryAck> _acks = [];
     private readonly List<CanaryCheck> _checks = [];
+    private readonly List<StepRecord> _steps = [];
 
     /// <summary>Raised after an event is added (progress display, journal).</summary>
     public event Action<TimelineEvent>? EventAdded;
@@ -64,11 +65,19 @@ public sealed class RunTimeline
         }
     }
 
+    public void Add(StepRecord step)
+    {
+        lock (_gate)
+        {
+            _steps.Add(step);
+        }
+    }
+
     public TimelineSnapshot Snapshot()
     {
         lock (_gate)
         {
-            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries], [.. _acks], [.. _checks]);
+            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries], [.. _acks], [.. _checks]) { Steps = [.. _steps] };
         }
     }
 }
