@@ -11,6 +11,7 @@ using DrillRunner.Probes.Canary;
 using DrillRunner.Probes.ContainerHealth;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
+using DrillRunner.Steps.ConfigFiles;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.DestroyData;
 using DrillRunner.Steps.Instances;
@@ -40,6 +41,7 @@ public static class CoreCatalog
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))
             .AddUndo("app-fault", new AppFaultUndo())
             .AddUndo(LiveSettings.UndoKind, new LiveSettingsUndo())
+            .AddUndo(ConfigFileConstants.UndoKind, new ConfigFileUndo())
             .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
             .AddStep<StartOptions>("start", o => new StartAction(o))
             .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))

@@ -60,6 +60,13 @@ public sealed class ServiceSpec
     public IReadOnlyList<SetupCommand> Setup { get; init; } = [];
 
     /// <summary>
+    /// Config files each instance gets, written before it starts: a path relative to the instance's files folder
+    /// (<c>{files}</c> in args and settings) mapped to a Liquid template relative to the environment file, rendered per
+    /// instance (<see cref="InstanceFiles"/>). Config-file faults edit the instance's copy, never the template.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// Shared token of the service's DrillRunner.Chaos control endpoint (<c>/_chaos</c>). When set, instances start
     /// with <c>Chaos__Token</c> and app-level faults (<c>latency</c>, <c>error</c>, live <c>misconfigure</c>) can reach them.
     /// </summary>
