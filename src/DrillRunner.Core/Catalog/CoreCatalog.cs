@@ -14,6 +14,7 @@ using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.ConfigFiles;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.DestroyData;
+using DrillRunner.Steps.Exec;
 using DrillRunner.Steps.Instances;
 using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
@@ -44,6 +45,7 @@ public static class CoreCatalog
             .AddUndo(ConfigFileConstants.UndoKind, new ConfigFileUndo())
             .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
             .AddStep<StartOptions>("start", o => new StartAction(o))
+            .AddStep<ExecOptions>(ExecConstants.Kind, o => new ExecAction(o))
             .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))
             .AddStep<ScaleOptions>("scale", o => new ScaleAction(o), new ScaleUndo())
             .AddStep<WaitForAckOptions>("wait-for-ack", o => new WaitForAckAction(o))
