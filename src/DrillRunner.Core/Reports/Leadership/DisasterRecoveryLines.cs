@@ -43,7 +43,7 @@ internal static class DisasterRecoveryLines
                 Inline.Of(Against(e.Figures!.Rto, e.Figures.RtoTarget, e.Figures.DeclaredRto, e.Figures.RtoUnmeasured)),
                 Inline.Of(Against(e.Figures.Rpo, e.Figures.RpoTarget, e.Figures.DeclaredRpo, e.Figures.RpoUnmeasured)
                     + (e.Figures.LostWrites is { } lost ? $", {lost.Value.ToString("0", CultureInfo.InvariantCulture)} lost writes" : "")),
-                e.Stale ? new Inline().Strong($"stale (older than {DurationParser.Format(e.FreshFor)})").Build() : Inline.Of($"fresh (within {DurationParser.Format(e.FreshFor)})"),
+                e.Stale ? new Inline().Strong($"stale (older than {Period(e.FreshFor)})").Build() : Inline.Of($"fresh (within {Period(e.FreshFor)})"),
             ]
             :
             [
@@ -78,4 +78,10 @@ internal static class DisasterRecoveryLines
     private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
 
     private static string Word(Verdict? verdict) => verdict?.ToString().ToUpperInvariant() ?? "not scored";
+
+    // Whole days read as days ("30 days"), shorter periods as durations.
+    private static string Period(TimeSpan period) =>
+        period >= TimeSpan.FromDays(1) && period.Ticks % TimeSpan.TicksPerDay == 0
+            ? Days((int)period.TotalDays)
+            : DurationParser.Format(period);
 }
