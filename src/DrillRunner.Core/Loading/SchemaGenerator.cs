@@ -81,7 +81,7 @@ public sealed class SchemaGenerator(DrillCatalog catalog)
         {
             var name = KebabCase.CamelFrom(property.Name);
             var schema = name == "kind" && kind is not null ? new JsonObject { ["const"] = kind } : For(property.PropertyType);
-            if (property.GetCustomAttribute<RangeAttribute>() is { } range)
+            if (property.GetCustomAttribute<RangeAttribute>() is { } range && range.OperandType != typeof(TimeSpan))
             {
                 schema["minimum"] = JsonValue.Create(Convert.ToDouble(range.Minimum, System.Globalization.CultureInfo.InvariantCulture));
                 schema["maximum"] = JsonValue.Create(Convert.ToDouble(range.Maximum, System.Globalization.CultureInfo.InvariantCulture));

@@ -38,6 +38,14 @@ public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output
         Assert.All(steps.Where(s => s.Runbook), s => Assert.Equal("done", s.Outcome));
         Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), Cluster.RestPorts));
         Assert.True(await ReadOrderAsync(before), "an order written before the drill is readable after the restore");
+
+        // The leadership roll-up's DR evidence: this environment, proven by this run, today.
+        var (reportCode, leadership) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(1), "report", "--leadership", "--since", "1d");
+        Assert.True(reportCode == 0, leadership);
+        var row = leadership.Split('\n').Single(l => l.StartsWith($"| {Cluster.Workspace.Environment("demo-shop-dr")} |", StringComparison.Ordinal));
+        Assert.Contains(report.Root.GetProperty("runId").GetString()!, row, StringComparison.Ordinal);
+        Assert.Contains("| 0 |", row, StringComparison.Ordinal);
+        Assert.Contains("fresh (within 30 days)", row, StringComparison.Ordinal);
     }
 
     [DataTierFact]
