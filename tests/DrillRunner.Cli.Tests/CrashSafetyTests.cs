@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DrillRunner.Docker;
 using DrillRunner.Drivers;
 using DrillRunner.Journal;
@@ -15,12 +16,12 @@ namespace DrillRunner.Cli.Tests;
 
 /// <summary>
 /// Kill the runner, test the promise: `drill run` is SIGKILLed at many points of a drill that kills, pauses,
-/// slows, misconfigures (live and by restart) and scales DemoShop; `drill recover` must then leave every process
-/// running and healthy with its original configuration, no app-level fault or override active, and the run
-/// recorded as interrupted.
+/// slows, misconfigures (live and by restart) and scales DemoShop; the run's watchdog (and `drill recover` for a
+/// runner killed before its watchdog was armed) must then leave every process running and healthy with its original
+/// configuration, no app-level fault or override active, and the run recorded as interrupted.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
+public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private const string Token = "demo-shop-chaos-token";
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
@@ -68,6 +69,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private async Task<string?> KillAndRecoverAsync(string name, Func<DrillProcess, Task> waitAsync, IEnvironmentDriver driver, string driverName, EnvironmentSpec environment)
     {
+        int? watchdog;
         using (var run = DrillProcess.Start(_workspace.Path, "run", "drills/crash-safety.yaml", "--driver", driverName))
         {
             await waitAsync(run);
@@ -77,6 +79,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             }
 
             await run.CrashAsync(); // SIGKILL: no chance to restore
+            watchdog = WatchdogPid().Match(run.Output) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        }
+
+        // The run's watchdog restores it by itself; `drill recover` then finds nothing left (it still covers a runner
+        // killed before its watchdog was armed).
+        if (watchdog is { } pid && !await ExitedWithinAsync(pid, Limit))
+        {
+            return $"the watchdog (pid {pid}) was still running {Limit} after the runner died";
         }
 
         var recover = await DrillProcess.RunAsync(_workspace.Path, Limit, "recover");
@@ -85,7 +95,31 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             return $"recover exited {recover.ExitCode}: {recover.Output}";
         }
 
+        if (watchdog is not null && !recover.Output.Contains("nothing to recover", StringComparison.Ordinal))
+        {
+            return $"the watchdog left work for `drill recover`: {recover.Output}";
+        }
+
         return await CheckRestoredAsync(driver, environment) ?? await CheckJournalAsync();
+    }
+
+    [GeneratedRegex(@"watchdog pid (\d+)")]
+    private static partial Regex WatchdogPid();
+
+    private static async Task<bool> ExitedWithinAsync(int pid, TimeSpan within)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (Processes.IsAlive(pid))
+        {
+            if (TimeProvider.System.GetElapsedTime(start) > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+
+        return true;
     }
 
     private static async Task<string?> CheckRestoredAsync(IEnvironmentDriver driver, EnvironmentSpec environment)

@@ -67,6 +67,32 @@ public sealed class CrashRecovery(IJournalStore journal, DrillCatalog catalog, T
         return !failed;
     }
 
+    /// <summary>
+    /// A human gives up on a restore that keeps failing: every change not reverted is marked given up (left as it is,
+    /// no longer retried by recoveries and sweeps), the run ends <c>GivenUp</c> with an event naming who and why.
+    /// Callers hold the environment lock and audit the decision. Journal failures throw: nothing is given up silently.
+    /// </summary>
+    public async Task<IReadOnlyList<UndoEntry>> GiveUpAsync(RunRecord run, string who, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Status != RunStatus.RestoreFailed)
+        {
+            throw new InvalidOperationException($"run {run.Id} is {run.Status}, not RestoreFailed: only a failed restore can be given up");
+        }
+
+        var now = time.GetUtcNow();
+        var left = (await journal.GetUndoEntriesAsync(run.Id, cancellationToken)).Where(e => e.Status is not (UndoStatus.Reverted or UndoStatus.GivenUp)).ToList();
+        foreach (var entry in left)
+        {
+            await journal.SetUndoStatusAsync(entry.Id, UndoStatus.GivenUp, now, $"given up by {who}: {reason}", cancellationToken);
+        }
+
+        var what = left.Count == 0 ? "no change left unrestored" : string.Join("; ", left.Select(e => $"{e.Step} ({e.Record.Kind} {e.Record.Target})"));
+        await journal.AppendEventAsync(run.Id, new TimelineEvent(now, EventKinds.Note, $"restore given up by {who}: {reason}; left as they are: {what}"), cancellationToken);
+        await journal.FinishRunAsync(run.Id, RunStatus.GivenUp, now, null, null, null, cancellationToken);
+        return left;
+    }
+
     // The drill's rollbacks are in its file, not in the journal: read it again. A drill without rollbacks is fine; one
     // that cannot be read any more is a failure only when it might have had some.
     private async Task<bool> RollbacksAsync(RunRecord run, StepContext context, CancellationToken cancellationToken)

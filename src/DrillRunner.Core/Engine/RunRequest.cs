@@ -17,6 +17,9 @@ public sealed record RunRequest
 
     public IProgress<RunProgress>? Progress { get; init; }
 
+    /// <summary>Why the abort token fired (e.g. "aborted by api:alice"), asked when it does; null: "aborted by operator".</summary>
+    public Func<string?>? AbortReason { get; init; }
+
     /// <summary>Receives every timeline event as it happens.</summary>
     public IProgress<TimelineEvent>? Events { get; init; }
 

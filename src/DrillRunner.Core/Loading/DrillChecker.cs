@@ -86,11 +86,6 @@ internal static class DrillChecker
         {
             problems.Add(duplicate.Skip(1).First().Location, "probes.name", $"probe name '{duplicate.Key}' is used more than once");
         }
-
-        foreach (var probe in spec.Probes.Where(p => p.Interval < TimeSpan.FromMilliseconds(50)))
-        {
-            problems.Add(probe.Location, $"probes.{probe.Name}.interval", "must be at least 50ms");
-        }
     }
 
     private static void CheckSteps(IReadOnlyList<StepOptions> steps, string section, EnvironmentSpec environment, DrillCatalog catalog, ProblemList problems)

@@ -29,6 +29,7 @@ public static class DrillServerEndpoints
         app.MapSignIn();
         app.MapDrillsApi();
         app.MapRunsApi();
+        app.MapHaltApi();
         app.MapAuditApi();
         app.MapDashboard();
         app.MapOpenApi().RequireAuthorization(Roles.Viewer);

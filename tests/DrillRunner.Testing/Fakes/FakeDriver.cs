@@ -8,14 +8,16 @@ namespace DrillRunner.Testing.Fakes;
 /// <summary>
 /// An in-memory driver for engine tests: instances with states and settings, a log of every call, and
 /// failures that can be armed per operation. Real drivers are tested against real processes and containers.
+/// <paramref name="name"/> is the driver name runs record (a factory standing in for <c>local</c> passes "local", so a
+/// recovery finds the driver again by the name in the journal).
 /// </summary>
-public sealed class FakeDriver(EnvironmentSpec environment) : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
+public sealed class FakeDriver(EnvironmentSpec environment, string name = "fake") : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
 {
     private readonly ConcurrentDictionary<string, InstanceInfo> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _calls = new();
     private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
 
-    public string Name => "fake";
+    public string Name => name;
 
     public IReadOnlyList<string> Calls => [.. _calls];
 
