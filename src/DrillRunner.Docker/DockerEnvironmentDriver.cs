@@ -68,6 +68,7 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
     public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         await this.ThrowIfClaimedElsewhereAsync(cancellationToken).ConfigureAwait(false);
+        EnvironmentSetup.EnsureSupported(_catalog.Environment, this);
         await _provisioner.UpAsync(progress, cancellationToken).ConfigureAwait(false);
         await EnvironmentSetup.RunAsync(_catalog.Environment, this, progress, _timeProvider, cancellationToken).ConfigureAwait(false);
     }

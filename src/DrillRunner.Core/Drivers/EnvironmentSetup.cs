@@ -17,6 +17,20 @@ public static class EnvironmentSetup
     /// <summary>How long a role (the primary of a new cluster) may take to be held after the instances are up.</summary>
     public static readonly TimeSpan RoleWait = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Before anything starts: a driver that cannot run commands in an instance refuses an environment with setup
+    /// commands, rather than bringing it up without its backups.
+    /// </summary>
+    public static void EnsureSupported(EnvironmentSpec environment, IEnvironmentDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(driver);
+        if (environment.Services.Values.FirstOrDefault(s => s.Setup.Count > 0) is { } service && driver.Find<IInstanceExec>() is null)
+        {
+            throw new DriverException($"{environment.SourceFile}: service '{service.Name}' has setup commands, and the {driver.Name} driver cannot run commands in an instance; use the local driver (--driver local)");
+        }
+    }
+
     public static async Task RunAsync(EnvironmentSpec environment, IEnvironmentDriver driver, IProgress<string> progress, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);

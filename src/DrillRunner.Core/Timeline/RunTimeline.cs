@@ -101,7 +101,8 @@ public sealed class RunTimeline
                 Tail(_traffic, LowerBound(_traffic, from, static t => t.Start)),
                 [.. _summaries],
                 [.. _acks.Where(a => a.SentAt >= from)],
-                [.. _checks]) { Steps = [.. _steps.Where(s => s.EndedAt >= from)] };
+                [.. _checks])
+            { Steps = [.. _steps.Where(s => s.EndedAt >= from)] };
         }
     }
 

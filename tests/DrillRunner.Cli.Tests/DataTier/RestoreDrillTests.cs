@@ -89,6 +89,17 @@ public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output
         Assert.True(await ReadOrderAsync(before), $"the order written before the disaster is back after recover:\n{text}");
     }
 
+    [DockerFact]
+    public async Task The_docker_driver_refuses_an_environment_with_setup_commands_before_starting_anything()
+    {
+        var (code, text) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(2), "env", "up", Cluster.EnvironmentFile, "--driver", "docker");
+
+        Assert.True(code == 2, $"exit {code}:\n{text}");
+        Assert.Contains("cannot run commands in an instance", text, StringComparison.Ordinal);
+        var (_, containers) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(1), "env", "status", Cluster.EnvironmentFile, "--driver", "docker");
+        Assert.DoesNotContain("running", containers, StringComparison.Ordinal);
+    }
+
     private async Task<(int Code, string Output)> RunAsync(string drill)
     {
         var result = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "run", drill, "--environment", Cluster.EnvironmentFile, "--driver", Cluster.Driver);
