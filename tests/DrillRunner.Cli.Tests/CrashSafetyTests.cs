@@ -37,13 +37,15 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDispos
 
     private async Task KillAtEveryPointAsync(string driverName)
     {
-        _workspace.Write("drills/crash-safety.yaml", KillPoints.Drill);
-        var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
+        // On the shared engine, a name of its own; local processes belong to the workspace's state folder anyway.
+        var environmentName = driverName == "docker" ? _workspace.WriteUniqueEnvironment() : "demo-shop";
+        _workspace.Write("drills/crash-safety.yaml", KillPoints.Drill.Replace("environment: demo-shop", $"environment: {environmentName}", StringComparison.Ordinal));
+        var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, $"drills/environments/{environmentName}.yaml"));
         IDriverFactory factory = driverName == "docker"
             ? new DockerDriverFactory()
             : new LocalDriverFactory(new LocalDriverOptions { StateRoot = Path.Combine(_workspace.StateDirectory, "local") });
         await using var driver = factory.Create(environment, TimeProvider.System);
-        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", "demo-shop", "--driver", driverName);
+        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", environmentName, "--driver", driverName);
         Assert.True(up.ExitCode == 0, up.Output);
         var failures = new List<string>();
         try
@@ -60,7 +62,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDispos
         }
         finally
         {
-            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", "demo-shop", "--driver", driverName);
+            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", environmentName, "--driver", driverName);
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
@@ -100,7 +102,9 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDispos
             return $"the watchdog left work for `drill recover`: {recover.Output}";
         }
 
-        return await CheckRestoredAsync(driver, environment) ?? await CheckJournalAsync();
+        // On Docker the demo runs on a bridge: its settings say 0.0.0.0 and the app service's name where processes say 127.0.0.1.
+        var network = driverName == "docker" ? InstanceNetwork.Bridge : InstanceNetwork.Loopback;
+        return await CheckRestoredAsync(driver, environment, network) ?? await CheckJournalAsync();
     }
 
     [GeneratedRegex(@"watchdog pid (\d+)")]
@@ -122,7 +126,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDispos
         return true;
     }
 
-    private static async Task<string?> CheckRestoredAsync(IEnvironmentDriver driver, EnvironmentSpec environment)
+    private static async Task<string?> CheckRestoredAsync(IEnvironmentDriver driver, EnvironmentSpec environment, InstanceNetwork network)
     {
         var apps = await driver.ListInstancesAsync("app", CancellationToken.None);
         var lbs = await driver.ListInstancesAsync("lb", CancellationToken.None);
@@ -139,7 +143,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDispos
                 return $"{info.Id} is {info.State}/{info.Health}";
             }
 
-            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture));
+            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture), network: network);
             var changed = original.Where(p => info.Settings.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Key).ToList();
             if (changed.Count > 0)
             {

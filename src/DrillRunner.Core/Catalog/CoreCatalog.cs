@@ -16,6 +16,7 @@ using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.DestroyData;
 using DrillRunner.Steps.Exec;
 using DrillRunner.Steps.Instances;
+using DrillRunner.Steps.Limits;
 using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
@@ -30,11 +31,14 @@ public static class CoreCatalog
     public static DrillCatalog AddCoreComponents(this DrillCatalog catalog)
     {
         var ensureRunning = new EnsureRunningUndo();
+        var limitUndo = new ResourceLimitUndo();
         return catalog
             .AddStep<KillOptions>("kill", o => new InstanceFault(o, InstanceFaultKind.Kill(o.Signal)), ensureRunning)
             .AddStep<TargetedStepOptions>("crash", o => new InstanceFault(o, InstanceFaultKind.Crash), ensureRunning)
             .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
+            .AddStep<CpuLimitOptions>(ResourceLimitConstants.CpuKind, o => new ResourceLimitFault(o, LimitedResource.Cpu, o.Cpus ?? 0), limitUndo)
+            .AddStep<MemoryLimitOptions>(ResourceLimitConstants.MemoryKind, o => new ResourceLimitFault(o, LimitedResource.Memory, o.Limit?.Bytes ?? 0), limitUndo)
             .AddStep<ProcessPauseOptions>(ProcessPauseConstants.Kind, o => new ProcessPauseFault(o), new ProcessPauseUndo())
             .AddStep<DestroyDataOptions>(DestroyDataConstants.Kind, o => new DestroyDataFault(o), new DestroyDataUndo())
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())

@@ -60,6 +60,13 @@ public sealed class CrashRecovery(IJournalStore journal, DrillCatalog catalog, T
         }
 
         failed |= !await RollbacksAsync(run, context, cancellationToken);
+        var sweep = await LeftoverSweep.RunAsync(driver, time, cancellationToken);
+        failed |= !sweep.Succeeded;
+        if (!sweep.Succeeded || sweep.Removed.Count > 0)
+        {
+            await LogAsync(run.Id, sweep.Succeeded ? EventKinds.Note : EventKinds.Error, $"crash recovery: {sweep.Describe()}");
+        }
+
         var status = failed ? RunStatus.RestoreFailed : RunStatus.Interrupted;
 
         await LogAsync(run.Id, EventKinds.Note, $"crash recovery finished: run marked {status}");

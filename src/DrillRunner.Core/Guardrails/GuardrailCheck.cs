@@ -132,7 +132,7 @@ public static class GuardrailCheck
         var able = catalog.Drivers.Where(f => f.WhyNot(capability, environment) is null).Select(f => f.Name).ToList();
         var needs = able.Count > 0
             ? $"needs the {string.Join(" or ", able)} driver ({DriverCapabilities.Describe(capability)})"
-            : $"needs {DriverCapabilities.Describe(capability)}, which no driver can do on environment '{environment.Name}'";
+            : $"needs {DriverCapabilities.Describe(capability)}, which no driver can do on environment '{environment.Name}'{WhyNoDriver(capability, environment, catalog)}";
         if (driver is not null)
         {
             var reason = driver.Has(capability) ? catalog.FindDriver(driver.Name)?.WhyNot(capability, environment) : $"the {driver.Name} driver cannot do it";
@@ -157,5 +157,16 @@ public static class GuardrailCheck
         return factory.WhyNot(capability, environment) is { } why
             ? $"{needs}; environment '{environment.Name}' uses {environment.Driver}{(why.StartsWith("the " + factory.Name + " driver cannot", StringComparison.Ordinal) ? "" : ": " + why)}"
             : null;
+    }
+
+    // The reasons of the drivers that have the capability but not for this environment (e.g. docker on host networking).
+    private static string WhyNoDriver(Type capability, EnvironmentSpec environment, DrillCatalog catalog)
+    {
+        var reasons = catalog.Drivers
+            .Select(f => (f.Name, Why: f.WhyNot(capability, environment)))
+            .Where(r => r.Why is not null && !r.Why.StartsWith("the " + r.Name + " driver cannot", StringComparison.Ordinal))
+            .Select(r => $"{r.Name}: {r.Why}")
+            .ToList();
+        return reasons.Count == 0 ? "" : " (" + string.Join("; ", reasons) + ")";
     }
 }

@@ -24,7 +24,7 @@ internal static class DrillChecker
 
         var probes = spec.Probes.Select(catalog.CreateProbe).ToList();
         CheckProbeReferences(spec, catalog, problems);
-        return new LoadedDrill(
+        var drill = new LoadedDrill(
             spec,
             environment,
             file,
@@ -33,6 +33,12 @@ internal static class DrillChecker
             probes,
             spec.Objectives.Select(o => { var objective = catalog.CreateObjective(o); return new WeightedObjective(objective, o.Weight ?? objective.DefaultWeight); }).ToList(),
             spec.Abort.Select(catalog.CreateAbort).ToList());
+        foreach (var problem in drill.Steps.Concat(drill.Rollbacks).SelectMany(s => s.Step.CheckAgainst(environment)))
+        {
+            problems.Add(problem.Location, problem.Field, problem.Message);
+        }
+
+        return drill;
     }
 
     // Objectives that read particular probes (data-loss reads the canary; recover can follow one probe) name real ones.

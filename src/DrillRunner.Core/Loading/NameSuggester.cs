@@ -1,7 +1,7 @@
 namespace DrillRunner.Loading;
 
 /// <summary>"Did you mean ...?" for misspelt field names and kinds.</summary>
-internal static class NameSuggester
+public static class NameSuggester
 {
     public static string Hint(string typed, IEnumerable<string> candidates)
     {
