@@ -28,10 +28,11 @@ internal static class LaunchPlanner
         var baseDirectory = Path.GetFullPath(environment.BaseDirectory);
         var id = InstanceSettings.InstanceId(environment, service, index);
         var data = InstanceSettings.UsesData(service) ? StateFiles.DataPath(stateDirectory, id) : null;
+        var shared = InstanceSettings.UsesShared(service) ? StateFiles.SharedPath(stateDirectory, service.Name) : null;
         var user = service.User is { } name
             ? UnixUsers.Find(name) ?? throw new DriverException($"{environment.SourceFile}: service '{service.Name}' runs as user '{name}', who does not exist on this machine")
             : null;
-        var settings = InstanceSettings.For(environment, service, index, data).ToDictionary(p => p.Key, p => InstanceFiles.Expand(p.Value, filesFolder), StringComparer.Ordinal);
+        var settings = InstanceSettings.For(environment, service, index, data, shared).ToDictionary(p => p.Key, p => InstanceFiles.Expand(p.Value, filesFolder), StringComparer.Ordinal);
         if (user is not null)
         {
             settings.TryAdd("HOME", user.Home);
@@ -44,7 +45,7 @@ internal static class LaunchPlanner
             Index = index,
             Port = InstanceSettings.PortOf(service, index),
             Command = ResolveCommand(service.Command, baseDirectory),
-            Args = [.. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data), filesFolder))],
+            Args = [.. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data, shared), filesFolder))],
             WorkingDirectory = baseDirectory,
             Settings = settings,
             RestartAfter = service.Supervisor?.RestartAfter,
@@ -53,6 +54,7 @@ internal static class LaunchPlanner
             User = user?.Name,
             GroupId = user?.Gid,
             DataDirectory = data,
+            SharedDirectory = shared,
         };
     }
 

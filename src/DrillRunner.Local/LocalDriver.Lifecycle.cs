@@ -60,6 +60,7 @@ internal sealed partial class LocalDriver
         }
 
         await WaitUntilReadyAsync([.. launches.Select(l => l.Id)], progress, cancellationToken);
+        await EnvironmentSetup.RunAsync(_environment, this, progress, _timeProvider, cancellationToken);
     }
 
     public async Task DownAsync(IProgress<string> progress, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DrillRunner.Drivers;
 using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Local.Shared;
@@ -45,30 +44,7 @@ internal sealed partial class LocalDriver : IFileAccess, IInstanceExec, IInstanc
     public async Task<ExecResult> ExecAsync(string instanceId, ExecRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var launch = RequireRecord(instanceId).Launch;
-        if (request.User is not null && request.User != Environment.UserName)
-        {
-            throw new DriverException($"the local driver runs commands as the runner's user ({Environment.UserName}), not as '{request.User}'");
-        }
-
-        var info = new ProcessStartInfo(request.Command[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = request.WorkingDirectory ?? launch.WorkingDirectory,
-        };
-        foreach (var arg in request.Command.Skip(1))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in launch.Settings.Concat(request.Environment))
-        {
-            info.Environment[key] = value;
-        }
-
+        var info = ExecStartInfo.Create(RequireRecord(instanceId).Launch, request);
         return await LocalCommand.RunAsync(instanceId, info, request, _timeProvider, cancellationToken);
     }
 

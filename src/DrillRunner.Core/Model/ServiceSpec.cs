@@ -5,7 +5,8 @@ namespace DrillRunner.Model;
 
 /// <summary>
 /// A group of instances (processes or containers). Settings and args are passed as environment variables and
-/// may use <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c> and <c>{data}</c> placeholders.
+/// may use <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c>, <c>{data}</c> and
+/// <c>{shared}</c> placeholders.
 /// </summary>
 public sealed class ServiceSpec
 {
@@ -61,6 +62,9 @@ public sealed class ServiceSpec
     public string? HealthPath { get; init; }
 
     public SupervisorSpec? Supervisor { get; init; }
+
+    /// <summary>Commands <c>env up</c> runs in the service's instances once they are ready (a first full backup).</summary>
+    public IReadOnlyList<SetupCommand> Setup { get; init; } = [];
 
     /// <summary>
     /// Config files each instance gets, written before it starts: a path relative to the instance's files folder

@@ -15,6 +15,7 @@ public sealed class RunTimeline
     private readonly List<TrafficSummary> _summaries = [];
     private readonly List<CanaryAck> _acks = [];
     private readonly List<CanaryCheck> _checks = [];
+    private readonly List<StepRecord> _steps = [];
 
     /// <summary>Raised after an event is added (progress display, journal).</summary>
     public event Action<TimelineEvent>? EventAdded;
@@ -69,12 +70,20 @@ public sealed class RunTimeline
         }
     }
 
+    public void Add(StepRecord step)
+    {
+        lock (_gate)
+        {
+            _steps.Add(step);
+        }
+    }
+
     /// <summary>A copy of everything: for scoring and reports, once per run.</summary>
     public TimelineSnapshot Snapshot()
     {
         lock (_gate)
         {
-            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries], [.. _acks], [.. _checks]);
+            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries], [.. _acks], [.. _checks]) { Steps = [.. _steps] };
         }
     }
 
@@ -92,7 +101,8 @@ public sealed class RunTimeline
                 Tail(_traffic, LowerBound(_traffic, from, static t => t.Start)),
                 [.. _summaries],
                 [.. _acks.Where(a => a.SentAt >= from)],
-                [.. _checks]);
+                [.. _checks])
+            { Steps = [.. _steps.Where(s => s.EndedAt >= from)] };
         }
     }
 

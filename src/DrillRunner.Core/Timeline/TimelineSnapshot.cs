@@ -17,4 +17,11 @@ public sealed record TimelineSnapshot(
     public IReadOnlyList<CanaryAck> CanaryAcks { get; init; } = CanaryAcks ?? [];
 
     public IReadOnlyList<CanaryCheck> CanaryChecks { get; init; } = CanaryChecks ?? [];
+
+    /// <summary>When each step of the method started and ended, and how (timelines saved before step timing have none).</summary>
+    public IReadOnlyList<StepRecord> Steps
+    {
+        get;
+        init => field = value ?? [];
+    } = [];
 }

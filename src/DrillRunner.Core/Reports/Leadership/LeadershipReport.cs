@@ -46,8 +46,14 @@ public static class LeadershipReport
         var detect = LeadershipFigures.Timing(inPeriod, "detect", Measures.TimeToDetect);
         var actions = LeadershipFigures.OpenActions(inPeriod);
         var recoveryPoint = LeadershipFigures.RecoveryPoint(inPeriod);
+        var evidence = LeadershipFigures.DisasterRecovery(inPeriod, options, now);
         var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, compliance[1], recoveryPoint, coverage, actions, periodStart, options);
-        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter, recoveryPoint);
+        if (DisasterRecoveryLines.Executive(evidence) is { } line)
+        {
+            summary = [.. summary, line];
+        }
+
+        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter, recoveryPoint) { DisasterRecovery = evidence };
     }
 
     private static RunResult? Parse(string? json)

@@ -59,4 +59,12 @@ public sealed record LeadershipSummary(
     TimingPercentiles? TimeToDetect,
     IReadOnlyList<OpenAction> CorrectiveActions,
     TimeSpan StaleAfter,
-    RecoveryPointFigures? RecoveryPoint = null);
+    RecoveryPointFigures? RecoveryPoint = null)
+{
+    /// <summary>Per environment: when its DR plan was last proven by a restore drill, and with what RTO/RPO.</summary>
+    public IReadOnlyList<DisasterRecoveryEvidence> DisasterRecovery
+    {
+        get;
+        init => field = value ?? [];
+    } = [];
+}
