@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrillRunner.Alerts;
 using DrillRunner.Catalog;
 using DrillRunner.Drivers;
 using DrillRunner.Engine.Locks;
@@ -25,6 +26,14 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
         await using var held = await environmentLock.AcquireAsync(drill.Environment.Name, runId, CancellationToken.None);
         await new CrashRecovery(journal, catalog, time).RecoverEnvironmentAsync(drill.Environment, driver, CancellationToken.None);
 
+        // The run's own webhook receiver listens before anything starts: a port in use stops the run here.
+        var notifications = new List<AlertNotifications>();
+        await using var receiver = drill.Spec.Alerts?.Webhook is { } webhook ? AlertWebhookListener.Start(webhook.Port, Own(notifications), time) : null;
+        if (request.AlertNotifications is { } shared)
+        {
+            notifications.Add(shared);
+        }
+
         var seed = request.Seed ?? Random.Shared.Next();
         await using var resources = new RunResources();
         var context = new StepContext
@@ -43,11 +52,16 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             context.Timeline.EventAdded += events.Report;
         }
 
-        var state = new RunState(drill, context, journal);
+        var state = new RunState(drill, context, journal, notifications);
         await journal.CreateRunAsync(
             new RunRecord(runId, drill.Spec.Name, drill.Environment.Name, driver.Name, request.Trigger, drill.DrillFile, drill.Environment.SourceFile, RunStatus.Running, state.StartedAt),
             CancellationToken.None);
         await state.LogAsync(EventKinds.Note, $"run {runId} of drill '{drill.Spec.Name}' on '{drill.Environment.Name}' ({driver.Name} driver), trigger {request.Trigger}, seed {seed.ToString(CultureInfo.InvariantCulture)}");
+
+        if (receiver is not null)
+        {
+            await state.LogAsync(EventKinds.Note, $"Alertmanager webhook receiver listening on {receiver.Prefix} for this run");
+        }
 
         using var progressStop = new CancellationTokenSource();
         var progress = PublishProgressAsync(state, request.Progress, progressStop.Token);
@@ -61,6 +75,13 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             await progressStop.CancelAsync();
             await progress;
         }
+    }
+
+    private static AlertNotifications Own(List<AlertNotifications> notifications)
+    {
+        var own = new AlertNotifications();
+        notifications.Add(own);
+        return own;
     }
 
     private async Task PublishProgressAsync(RunState state, IProgress<RunProgress>? progress, CancellationToken cancellationToken)

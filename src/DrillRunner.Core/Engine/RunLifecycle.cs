@@ -17,7 +17,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
         var status = RunStatus.Completed;
         string? reason = null;
         DateTimeOffset? methodStart = null;
-        await using (var probes = ProbeRunner.Start(state.Drill.Probes, state.Context, state.Drill.Spec.Alerts))
+        await using (var probes = ProbeRunner.Start(state))
         {
             using var inject = CancellationTokenSource.CreateLinkedTokenSource(abort);
             using var monitorStop = new CancellationTokenSource();
@@ -111,7 +111,10 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             await state.Journal.GetUndoEntriesAsync(state.RunId, CancellationToken.None),
             state.Timeline.Snapshot(),
             score,
-            state.Drill.Spec.Recovery);
+            state.Drill.Spec.Recovery)
+        {
+            Incident = state.Drill.Spec.Incident,
+        };
         await state.Journal.FinishRunAsync(state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value,
             JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None);
         return result;

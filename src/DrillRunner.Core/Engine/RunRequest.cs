@@ -17,6 +17,9 @@ public sealed record RunRequest
 
     public IProgress<RunProgress>? Progress { get; init; }
 
+    /// <summary>Alertmanager notifications received outside the run (<c>drill serve</c>'s webhook endpoint).</summary>
+    public Alerts.AlertNotifications? AlertNotifications { get; init; }
+
     /// <summary>Receives every timeline event as it happens.</summary>
     public IProgress<TimelineEvent>? Events { get; init; }
 }

@@ -22,7 +22,11 @@ public sealed record RunResult(
     IReadOnlyList<UndoEntry> Changes,
     TimelineSnapshot Timeline,
     Score? Score,
-    RecoverySpec? Recovery = null);
+    RecoverySpec? Recovery = null)
+{
+    /// <summary>The incident the drill replays (null for drills that replay none, and in older results).</summary>
+    public IncidentSpec? Incident { get; init; }
+}
 
 /// <summary>A step as planned in the drill file, for the report's root-cause and resolution sections.</summary>
 public sealed record StepSummary(string Label, string Kind, string Description, TimeSpan At, TimeSpan? Duration, bool IsFault);

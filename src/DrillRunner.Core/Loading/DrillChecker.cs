@@ -30,9 +30,19 @@ internal static class DrillChecker
             }
         }
 
-        if (spec.Alerts is { } alerts && Uri.TryCreate(alerts.Url, UriKind.Absolute, out var alertUri) && !Allowlist.Allows(environment, alertUri))
+        if (spec.Alerts is { } alerts)
         {
-            problems.Add(top, "alerts.url", $"host '{alertUri.Host}' is not in environment '{environment.Name}' allowlist");
+            CheckAlerts(alerts, environment, alerts.Location == SourceLocation.None ? top : alerts.Location, problems);
+        }
+
+        if (spec.Incident?.Document is { } document && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, document)))
+        {
+            problems.Add(top, "incident.document", $"'{document}' not found (a path relative to the drill file)");
+        }
+
+        foreach (var item in spec.Steps.Concat<ComponentOptions>(spec.Rollbacks).Concat(spec.Objectives).OfType<IDrillCheck>())
+        {
+            item.Check(spec, environment, problems);
         }
 
         return new LoadedDrill(
@@ -44,6 +54,19 @@ internal static class DrillChecker
             probes,
             spec.Objectives.Select(o => { var objective = catalog.CreateObjective(o); return new WeightedObjective(objective, o.Weight ?? objective.DefaultWeight); }).ToList(),
             spec.Abort.Select(catalog.CreateAbort).ToList());
+    }
+
+    private static void CheckAlerts(AlertSourceSpec alerts, EnvironmentSpec environment, SourceLocation at, ProblemList problems)
+    {
+        if (Uri.TryCreate(alerts.Url, UriKind.Absolute, out var alertUri) && !Allowlist.Allows(environment, alertUri))
+        {
+            problems.Add(at, "alerts.url", $"host '{alertUri.Host}' is not in environment '{environment.Name}' allowlist");
+        }
+
+        if (alerts.Webhook is not null && alerts.Kind != AlertSourceKind.Alertmanager)
+        {
+            problems.Add(at, "alerts.webhook", "only Alertmanager sends notifications: use kind: alertmanager, or drop the webhook and let DrillRunner poll Prometheus");
+        }
     }
 
     private static void CheckProbeNames(DrillSpec spec, ProblemList problems)
@@ -77,6 +100,10 @@ internal static class DrillChecker
             else if (step is TargetedStepOptions targeted && service is not null && catalog.CreateStep(step).IsFault)
             {
                 CheckBlastRadius(targeted, environment.Services[service].Instances, section, problems);
+            }
+            else if (step is Steps.Scale.ScaleOptions scale && environment.Services[scale.Service].MaxInstances is { } max && scale.Replicas > max)
+            {
+                problems.Add(step.Location, $"{section}.replicas", $"{scale.Replicas} is above the {max} instances service '{scale.Service}' can have (maxInstances)");
             }
 
             if (step.Duration is { } duration && duration <= TimeSpan.Zero)

@@ -14,4 +14,7 @@ public static class EventKinds
     public const string Error = "error";
     public const string Note = "note";
     public const string Alert = "alert";
+
+    /// <summary>The alert source could not be read (logged once per run); detection then reports it as the reason.</summary>
+    public const string AlertSourceUnreachable = "alert-source-unreachable";
 }

@@ -8,4 +8,13 @@ public sealed record TimelineSnapshot(
     IReadOnlyList<TrafficSummary> TrafficSummaries)
 {
     public static readonly TimelineSnapshot Empty = new([], [], [], []);
+
+    /// <summary>Alerts of the drill's alert source, each timed by itself (see <see cref="AlertSignal"/>).</summary>
+    public IReadOnlyList<AlertSignal> Alerts { get; init; } = [];
+
+    /// <summary>Instance counts of the services objectives observe, sampled through the driver.</summary>
+    public IReadOnlyList<InstanceCount> Instances { get; init; } = [];
+
+    /// <summary>Findings of <c>capacity</c> steps.</summary>
+    public IReadOnlyList<CapacityFinding> Capacity { get; init; } = [];
 }

@@ -19,6 +19,7 @@ internal static class ContainerTemplate
             {
                 Name = service.Supervisor is null ? RestartPolicyKind.No : RestartPolicyKind.Always,
             },
+            Binds = [.. service.Mounts.Select(m => Bind(environment, m))],
         };
         var parameters = new CreateContainerParameters
         {
@@ -72,6 +73,13 @@ internal static class ContainerTemplate
                 PublishPort(parameters, port);
             }
         }
+    }
+
+    /// <summary><c>source:target[:ro]</c>, the source resolved against the environment's folder, the target defaulting to it.</summary>
+    private static string Bind(EnvironmentSpec environment, MountSpec mount)
+    {
+        var source = Path.GetFullPath(Path.Combine(environment.BaseDirectory, mount.Source));
+        return $"{source}:{mount.Target ?? source}{(mount.ReadOnly ? ":ro" : "")}";
     }
 
     private static Dictionary<string, string> Labels(string environment, string service, int index, int port)

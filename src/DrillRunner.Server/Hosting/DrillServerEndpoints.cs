@@ -28,6 +28,7 @@ public static class DrillServerEndpoints
         app.MapSignIn();
         app.MapDrillsApi();
         app.MapRunsApi();
+        app.MapAlertsApi();
         app.MapAuditApi();
         app.MapDashboard();
         app.MapOpenApi().RequireAuthorization(Roles.Viewer);

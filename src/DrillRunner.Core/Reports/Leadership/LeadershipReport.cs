@@ -45,8 +45,13 @@ public static class LeadershipReport
         var recover = LeadershipFigures.Timing(inPeriod, "recover");
         var detect = LeadershipFigures.Timing(inPeriod, "detect");
         var actions = LeadershipFigures.OpenActions(inPeriod);
-        var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, coverage, actions, periodStart, options);
-        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter);
+        var incidents = IncidentSeries.From(inPeriod);
+        var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, coverage, actions, periodStart, options)
+            .Concat(incidents.Select(LeadershipFigures.IncidentLine)).ToList();
+        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter)
+        {
+            Incidents = incidents,
+        };
     }
 
     private static RunResult? Parse(string? json)

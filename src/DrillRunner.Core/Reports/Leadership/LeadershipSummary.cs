@@ -49,4 +49,8 @@ public sealed record LeadershipSummary(
     TimingPercentiles? TimeToRecover,
     TimingPercentiles? TimeToDetect,
     IReadOnlyList<OpenAction> CorrectiveActions,
-    TimeSpan StaleAfter);
+    TimeSpan StaleAfter)
+{
+    /// <summary>Incidents replayed before and after their fixes (drills with <c>incident:</c>).</summary>
+    public IReadOnlyList<IncidentSeries> Incidents { get; init; } = [];
+}
