@@ -41,6 +41,7 @@ internal static class InstanceStartInfo
         }
 
         info.Environment["DRILL_SUPERVISOR_LOG"] = logPath;
+        info.Environment[StateFiles.StateDirectoryVariable] = StateFiles.StateDirectoryOfLog(logPath);
         return info;
     }
 }

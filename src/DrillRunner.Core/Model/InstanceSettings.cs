@@ -4,7 +4,8 @@ namespace DrillRunner.Model;
 
 /// <summary>
 /// Resolves a service's settings for one instance, so every driver names and configures instances alike.
-/// Placeholders: <c>{port}</c>, <c>{instance}</c> (1-based), <c>{service}</c>, <c>{environment}</c>.
+/// Placeholders: <c>{port}</c>, <c>{instance}</c> (1-based), <c>{service}</c>, <c>{environment}</c>, and
+/// <c>{environmentFile}</c> (the environment file's absolute path, for programs of the environment that read it).
 /// </summary>
 public static class InstanceSettings
 {
@@ -23,6 +24,7 @@ public static class InstanceSettings
             .Replace("{port}", PortOf(service, index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{instance}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{service}", service.Name, StringComparison.Ordinal)
+            .Replace("{environmentFile}", environment.SourceFile, StringComparison.Ordinal)
             .Replace("{environment}", environment.Name, StringComparison.Ordinal);
 
     /// <summary>The environment variables an instance starts with.</summary>

@@ -27,6 +27,6 @@ internal sealed class AlertObjective(AlertOptions options) : IObjective
         }
 
         var met = delay <= options.Within;
-        return new ObjectiveResult(Kind, target, DurationParser.Format(delay), met, met ? 1 : 0, weight, IsGate, detection.Describe(), met ? null : remedy);
+        return new ObjectiveResult(Kind, target, detection.Achieved(delay), met, met ? 1 : 0, weight, IsGate, detection.Describe(), met ? null : remedy);
     }
 }

@@ -29,6 +29,6 @@ internal sealed class DetectObjective(DetectOptions options) : IObjective
         }
 
         var met = delay <= options.Target;
-        return new ObjectiveResult(Kind, target, DurationParser.Format(delay), met, met ? 1 : 0, weight, IsGate, detection.Describe(), met ? null : Remedy);
+        return new ObjectiveResult(Kind, target, detection.Achieved(delay), met, met ? 1 : 0, weight, IsGate, detection.Describe(), met ? null : Remedy);
     }
 }

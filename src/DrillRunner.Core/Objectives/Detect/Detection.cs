@@ -25,6 +25,9 @@ internal sealed record Detection(AlertSignal? Alert, DateTimeOffset? FirstFailur
         return new Detection(alert, firstFailure, delay, unreachable, probes);
     }
 
+    /// <summary>The achieved column: the delay, and when no sample failed, that the alert came before any failure.</summary>
+    public string Achieved(TimeSpan delay) => FirstFailure is null ? "0s (no failing sample)" : DurationParser.Format(delay);
+
     /// <summary>Why nothing was detected, for the achieved column: the source's state first.</summary>
     public string NotDetected => SourceUnreachable ? "not detected: source unreachable" : "not detected";
 
