@@ -40,9 +40,12 @@ internal static class DrillChecker
             problems.Add(top, "incident.document", $"'{document}' not found (a path relative to the drill file)");
         }
 
-        foreach (var item in spec.Steps.Concat<ComponentOptions>(spec.Rollbacks).Concat(spec.Objectives).OfType<IDrillCheck>())
+        var items = spec.Steps.Select((s, i) => (Item: (ComponentOptions)s, Path: $"steps[{i}]"))
+            .Concat(spec.Rollbacks.Select((s, i) => (Item: (ComponentOptions)s, Path: $"rollbacks[{i}]")))
+            .Concat(spec.Objectives.Select((o, i) => (Item: (ComponentOptions)o, Path: $"objectives[{i}]")));
+        foreach (var (item, path) in items)
         {
-            item.Check(spec, environment, problems);
+            (item as IDrillCheck)?.Check(spec, environment, path, problems);
         }
 
         return new LoadedDrill(

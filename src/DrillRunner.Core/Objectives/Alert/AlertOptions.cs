@@ -13,16 +13,16 @@ public sealed class AlertOptions : ObjectiveOptions, IDrillCheck
 
     public TimeSpan Within { get; init; } = TimeSpan.FromMinutes(1);
 
-    public void Check(DrillSpec drill, EnvironmentSpec environment, ProblemList problems)
+    public void Check(DrillSpec drill, EnvironmentSpec environment, string path, ProblemList problems)
     {
         if (drill.Alerts is null)
         {
-            problems.Add(Location, "objectives.alert", $"objective 'alert' ({Name}) needs an alert source: add 'alerts:' (kind prometheus or alertmanager, url) to the drill");
+            problems.Add(Location, $"{path}.alert", $"objective 'alert' ({Name}) needs an alert source: add 'alerts:' (kind prometheus or alertmanager, url) to the drill");
         }
 
         if (Within <= TimeSpan.Zero)
         {
-            problems.Add(Location, "objectives.within", "must be longer than 0s");
+            problems.Add(Location, $"{path}.within", "must be longer than 0s");
         }
     }
 }

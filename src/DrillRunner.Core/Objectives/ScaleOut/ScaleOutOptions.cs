@@ -22,28 +22,28 @@ public sealed class ScaleOutOptions : ObjectiveOptions, IDrillCheck
     /// <summary>Name of the step to measure from (e.g. the surge); default: the first fault.</summary>
     public string? From { get; init; }
 
-    public void Check(DrillSpec drill, EnvironmentSpec environment, ProblemList problems)
+    public void Check(DrillSpec drill, EnvironmentSpec environment, string path, ProblemList problems)
     {
         if (!environment.Services.TryGetValue(Service, out var service))
         {
-            problems.Add(Location, "objectives.service",
+            problems.Add(Location, $"{path}.service",
                 $"environment '{environment.Name}' has no service '{Service}'{NameSuggester.Hint(Service, environment.Services.Keys)}");
         }
         else if (AtLeast > (service.MaxInstances ?? ScaleOptions.MaxReplicas))
         {
-            problems.Add(Location, "objectives.atLeast", service.MaxInstances is { } max
+            problems.Add(Location, $"{path}.atLeast", service.MaxInstances is { } max
                 ? $"{AtLeast} is above the {max} instances service '{Service}' of environment '{environment.Name}' can have (maxInstances): the objective could never be met"
                 : $"{AtLeast} is above the most replicas any service can have ({ScaleOptions.MaxReplicas})");
         }
 
         if (From is { } from && !drill.Steps.Any(s => s.Name == from))
         {
-            problems.Add(Location, "objectives.from", $"no step named '{from}'{NameSuggester.Hint(from, drill.Steps.Select(s => s.Name).OfType<string>())}");
+            problems.Add(Location, $"{path}.from", $"no step named '{from}'{NameSuggester.Hint(from, drill.Steps.Select(s => s.Name).OfType<string>())}");
         }
 
         if (Within <= TimeSpan.Zero)
         {
-            problems.Add(Location, "objectives.within", "must be longer than 0s");
+            problems.Add(Location, $"{path}.within", "must be longer than 0s");
         }
     }
 }

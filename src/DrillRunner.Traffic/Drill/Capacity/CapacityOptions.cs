@@ -46,44 +46,44 @@ public sealed class CapacityOptions : StepOptions, IDrillCheck
 
     public bool Insecure { get; init; }
 
-    public void Check(DrillSpec drill, EnvironmentSpec environment, ProblemList problems)
+    public void Check(DrillSpec drill, EnvironmentSpec environment, string path, ProblemList problems)
     {
         if (From is not { } from || To is not { } to)
         {
-            problems.Add(Location, "steps.from", "a capacity search needs bounds: give 'from' and 'to' (e.g. from: 50/s, to: 1000/s)");
+            problems.Add(Location, $"{path}.from", "a capacity search needs bounds: give 'from' and 'to' (e.g. from: 50/s, to: 1000/s)");
             return;
         }
 
         if (from.PerSecond <= 0 || to.PerSecond <= from.PerSecond)
         {
-            problems.Add(Location, "steps.to", $"'to' ({to}) must be above 'from' ({from}), and 'from' above 0/s");
+            problems.Add(Location, $"{path}.to", $"'to' ({to}) must be above 'from' ({from}), and 'from' above 0/s");
             return;
         }
 
         if (Precision.Fraction is < 0.005 or > 0.5)
         {
-            problems.Add(Location, "steps.precision", "must be between 0.5% and 50%");
+            problems.Add(Location, $"{path}.precision", "must be between 0.5% and 50%");
         }
 
         if (Probe < TimeSpan.FromSeconds(1) || CoolDown < TimeSpan.Zero)
         {
-            problems.Add(Location, "steps.probe", "probes must last at least 1s, and the cool-down cannot be negative");
+            problems.Add(Location, $"{path}.probe", "probes must last at least 1s, and the cool-down cannot be negative");
         }
 
         var settings = Settings();
         if (to.PerSecond * Probe.TotalSeconds > TrafficStepConstants.DefaultMaxRequests)
         {
-            problems.Add(Location, "steps.to", $"a {DurationParser.Format(Probe)} probe at {to} sends more than the {TrafficStepConstants.DefaultMaxRequests} requests a traffic step may send");
+            problems.Add(Location, $"{path}.to", $"a {DurationParser.Format(Probe)} probe at {to} sends more than the {TrafficStepConstants.DefaultMaxRequests} requests a traffic step may send");
         }
         else if (settings.MaxDuration > TrafficStepConstants.MaxDuration)
         {
-            problems.Add(Location, "steps.to",
+            problems.Add(Location, $"{path}.to",
                 $"the search may run {settings.MaxProbes} probes ({DurationParser.Format(settings.MaxDuration)}), above the {DurationParser.Format(TrafficStepConstants.MaxDuration)} limit of traffic in a drill; narrow from/to, shorten probe or coolDown, or loosen precision");
         }
 
         if (ExpectedPeak is { PerSecond: <= 0 })
         {
-            problems.Add(Location, "steps.expectedPeak", "must be above 0/s");
+            problems.Add(Location, $"{path}.expectedPeak", "must be above 0/s");
         }
     }
 

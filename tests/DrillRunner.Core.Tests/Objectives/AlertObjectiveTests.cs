@@ -1,0 +1,52 @@
+using DrillRunner.Objectives.Alert;
+using DrillRunner.Scoring;
+using DrillRunner.Timeline;
+using static DrillRunner.Core.Tests.Objectives.ObjectiveInputs;
+
+namespace DrillRunner.Core.Tests.Objectives;
+
+public sealed class AlertObjectiveTests
+{
+    [Fact]
+    public void Only_the_named_alert_counts()
+    {
+        var result = Evaluate(Run([Alert("ShopErrors", firedAt: 12, receivedAt: 13), Alert("ShopSlow", firedAt: 25, receivedAt: 27)]));
+
+        Assert.True(result.Met);
+        Assert.Equal("17s", result.Achieved);
+        Assert.Equal("ShopSlow <= 20s", result.Target);
+    }
+
+    [Fact]
+    public void The_named_alert_arriving_later_than_the_target_misses_it()
+    {
+        var result = Evaluate(Run([Alert("ShopSlow", firedAt: 29, receivedAt: 31)]));
+
+        Assert.False(result.Met);
+        Assert.Equal("21s", result.Achieved);
+        Assert.Contains("ShopSlow", result.Remedy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_alert_firing_does_not_make_the_named_one_detected()
+    {
+        var result = Evaluate(Run([Alert("ShopErrors", firedAt: 12, receivedAt: 13)]));
+
+        Assert.False(result.Met);
+        Assert.Equal("not detected", result.Achieved);
+    }
+
+    [Fact]
+    public void An_unreachable_source_is_not_detected_never_a_pass()
+    {
+        var events = new[] { new TimelineEvent(T0, EventKinds.AlertSourceUnreachable, "alert source http://127.0.0.1:1 unreachable: refused") };
+
+        var result = Evaluate(Run(events: events));
+
+        Assert.False(result.Met);
+        Assert.Equal("not detected: source unreachable", result.Achieved);
+    }
+
+    private static ObjectiveResult Evaluate(ScoringInput input) =>
+        new AlertObjective(new AlertOptions { Name = "ShopSlow", Within = TimeSpan.FromSeconds(20) }).Evaluate(input, 15);
+}
