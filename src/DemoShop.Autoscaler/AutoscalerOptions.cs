@@ -52,6 +52,10 @@ public sealed class AutoscalerOptions
     [Range(0, 3600)]
     public double CoolDownSeconds { get; set; } = 30;
 
+    /// <summary>How long a count below min or above max must last before it is fixed (a recreate hides an instance briefly).</summary>
+    [Range(0, 3600)]
+    public double RepairAfterSeconds { get; set; } = 10;
+
     [Range(100, 60_000)]
     public int IntervalMilliseconds { get; set; } = 1000;
 }

@@ -5,12 +5,13 @@ namespace DemoShop.Autoscaler;
 /// to <c>ceil(in-flight / TargetInFlight)</c> once it stays above the current count for <c>ScaleOutAfter</c> (and
 /// <c>ScaleOutCoolDown</c> after the last scale-out); scale in to the highest count the looser
 /// <c>ScaleInInFlight</c> asked for during the whole cool-down, once that is below the current count. Always within
-/// min and max. Pure but for the injected clock.
+/// min and max (a count outside them for <c>RepairAfter</c> is brought back). Pure but for the injected clock.
 /// </summary>
 internal sealed class ScalingPolicy(AutoscalerOptions options, TimeProvider time)
 {
     private readonly Queue<(DateTimeOffset At, int Desired)> _scaleInWindow = new();
     private DateTimeOffset? _highSince;
+    private DateTimeOffset? _outOfBoundsSince;
     private DateTimeOffset _lastScaleOut = DateTimeOffset.MinValue;
     private DateTimeOffset _lastScale;
     private bool _started;
@@ -25,10 +26,17 @@ internal sealed class ScalingPolicy(AutoscalerOptions options, TimeProvider time
             _lastScale = now;
         }
 
+        // Outside min..max for a while: fixed whatever the load. Not at once: an instance being recreated by a deploy
+        // (or a drill) is briefly not listed, and "repairing" that would race the deploy.
         if (current < options.MinReplicas || current > options.MaxReplicas)
         {
-            return Scaled(now, Math.Clamp(current, options.MinReplicas, options.MaxReplicas), scaleOut: current < options.MinReplicas);
+            _outOfBoundsSince ??= now;
+            return now - _outOfBoundsSince.Value >= TimeSpan.FromSeconds(options.RepairAfterSeconds)
+                ? Scaled(now, Math.Clamp(current, options.MinReplicas, options.MaxReplicas), scaleOut: current < options.MinReplicas)
+                : null;
         }
+
+        _outOfBoundsSince = null;
 
         var outDesired = Clamp(Math.Ceiling(inFlight / options.TargetInFlight));
         _scaleInWindow.Enqueue((now, Clamp(Math.Ceiling(inFlight / options.ScaleInInFlight))));
@@ -56,6 +64,7 @@ internal sealed class ScalingPolicy(AutoscalerOptions options, TimeProvider time
     {
         _lastScale = now;
         _highSince = null;
+        _outOfBoundsSince = null;
         if (scaleOut)
         {
             _lastScaleOut = now;

@@ -36,13 +36,23 @@ public sealed class ScalingPolicyTests
         Assert.Null(Tick(policy, inFlight: 50, current: 3));
         Assert.Null(Tick(policy, inFlight: 50, current: 3));
         Assert.Null(Tick(policy, inFlight: 50, current: 3));
-        Assert.Equal(3, Tick(policy, inFlight: 50, current: 5));
+        var decisions = Enumerable.Range(0, 12).Select(_ => Tick(policy, inFlight: 50, current: 5)).ToList();
+        Assert.All(decisions.Take(10), Assert.Null);
+        Assert.Equal(3, decisions[10]);
     }
 
     [Fact]
-    public void A_service_below_min_replicas_is_brought_up_at_once()
+    public void A_service_below_min_replicas_for_a_while_is_brought_up_but_a_brief_dip_is_left_alone()
     {
-        Assert.Equal(3, Tick(Policy(), inFlight: 0, current: 1));
+        var policy = Policy();
+
+        // A deploy recreating one instance hides it for a few seconds: no action.
+        Assert.All(Enumerable.Range(0, 4).Select(_ => Tick(policy, inFlight: 0, current: 2)), Assert.Null);
+        Assert.Null(Tick(policy, inFlight: 0, current: 3));
+
+        var decisions = Enumerable.Range(0, 11).Select(_ => Tick(policy, inFlight: 0, current: 1)).ToList();
+        Assert.All(decisions.Take(10), Assert.Null);
+        Assert.Equal(3, decisions[10]);
     }
 
     [Fact]

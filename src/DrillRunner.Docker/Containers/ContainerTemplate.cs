@@ -38,14 +38,17 @@ internal static class ContainerTemplate
         return parameters;
     }
 
-    /// <summary>A copy of <paramref name="container"/>'s configuration under a new name, index and environment.</summary>
+    /// <summary>
+    /// A copy of <paramref name="container"/>'s configuration under a new name, index and environment. The image is
+    /// the container's own (by id), not its tag: on a shared engine the tag may since name another build, or be gone.
+    /// </summary>
     public static CreateContainerParameters Clone(ContainerInspectResponse container, string name, IList<string> env)
     {
         var config = container.Config;
         return new CreateContainerParameters
         {
             Name = name,
-            Image = config.Image,
+            Image = string.IsNullOrEmpty(container.Image) ? config.Image : container.Image,
             Env = env,
             Cmd = config.Cmd,
             Entrypoint = config.Entrypoint,
