@@ -54,10 +54,11 @@ internal sealed class ScalingPolicy(AutoscalerOptions options, TimeProvider time
             return sustained && rested ? Scaled(now, outDesired, scaleOut: true) : null;
         }
 
+        // The window holds the cool-down's worth of observations; a whole cool-down since the last scaling (or the
+        // start) means it saw every second of it.
         _highSince = null;
-        var windowFull = now - _scaleInWindow.Peek().At >= coolDown;
         var stable = _scaleInWindow.Max(w => w.Desired);
-        return windowFull && stable < current && now - _lastScale >= coolDown ? Scaled(now, stable, scaleOut: false) : null;
+        return stable < current && now - _lastScale >= coolDown ? Scaled(now, stable, scaleOut: false) : null;
     }
 
     private int Scaled(DateTimeOffset now, int replicas, bool scaleOut)

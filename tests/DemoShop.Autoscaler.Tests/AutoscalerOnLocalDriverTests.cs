@@ -18,7 +18,7 @@ namespace DemoShop.Autoscaler.Tests;
 public sealed class AutoscalerOnLocalDriverTests
 {
     [Fact]
-    public async Task Overload_makes_the_autoscaler_add_app_servers_up_to_its_max_through_the_supervisor()
+    public async Task Overload_makes_the_autoscaler_add_app_servers_up_to_its_max_and_quiet_removes_them_after_the_cool_down()
     {
         await using var bed = await Bed.UpAsync(maxReplicas: 3);
 
@@ -30,6 +30,11 @@ public sealed class AutoscalerOnLocalDriverTests
         Assert.All(instances, i => Assert.Equal(InstanceHealth.Healthy, i.Health));
         var status = await bed.StatusAsync();
         Assert.Contains("scaled 1 -> 3", status.GetProperty("events")[0].GetString(), StringComparison.Ordinal);
+
+        // No load: after the 3 s cool-down the autoscaler goes back to its minimum, through the supervisor.
+        var left = await bed.QuietAsync(until: count => count == 1, limit: TimeSpan.FromSeconds(30));
+        Assert.Equal(1, left);
+        Assert.Contains("scaled 3 -> 1", (await bed.StatusAsync()).GetProperty("events")[1].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,6 +116,7 @@ public sealed class AutoscalerOnLocalDriverTests
                       Autoscaler__MinReplicas: "1"
                       Autoscaler__MaxReplicas: "{{maxReplicas}}"
                       Autoscaler__ScaleOutAfterSeconds: "1"
+                      Autoscaler__CoolDownSeconds: "3"
                 """);
             var environment = EnvironmentLoader.Load(file);
             var driver = new LocalDriverFactory(new LocalDriverOptions { StateRoot = Path.Combine(folder.Path, "state"), StopGrace = TimeSpan.FromSeconds(2) })
@@ -166,6 +172,25 @@ public sealed class AutoscalerOnLocalDriverTests
             await stop.CancelAsync();
             await load;
             return healthy;
+        }
+
+        /// <summary>Waits without load until <paramref name="until"/> holds for the number of app instances; returns the last count.</summary>
+        public async Task<int> QuietAsync(Func<int, bool> until, TimeSpan limit)
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            var count = -1;
+            while (TimeProvider.System.GetElapsedTime(started) < limit)
+            {
+                count = (await Driver.ListInstancesAsync("app", CancellationToken.None)).Count;
+                if (until(count))
+                {
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System);
+            }
+
+            return count;
         }
 
         public async Task<JsonElement> StatusAsync() =>
