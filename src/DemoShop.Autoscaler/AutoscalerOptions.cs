@@ -42,7 +42,7 @@ public sealed class AutoscalerOptions
 
     /// <summary>How long in-flight must stay high before a scale-out (one sample is noise).</summary>
     [Range(0, 600)]
-    public double ScaleOutAfterSeconds { get; set; } = 2;
+    public double ScaleOutAfterSeconds { get; set; } = 1;
 
     /// <summary>Time after a scale-out before the next one, so new instances can pass their health checks first.</summary>
     [Range(0, 3600)]

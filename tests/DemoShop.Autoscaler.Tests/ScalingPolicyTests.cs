@@ -98,7 +98,7 @@ public sealed class ScalingPolicyTests
     }
 
     private ScalingPolicy Policy(int min = 3, int max = 8, double coolDown = 30) => new(
-        new AutoscalerOptions { Environment = "env.yaml", MinReplicas = min, MaxReplicas = max, CoolDownSeconds = coolDown, TargetInFlight = 1, ScaleInInFlight = 0.3 },
+        new AutoscalerOptions { Environment = "env.yaml", ScaleOutAfterSeconds = 2, MinReplicas = min, MaxReplicas = max, CoolDownSeconds = coolDown, TargetInFlight = 1, ScaleInInFlight = 0.3 },
         _time);
 
     private int? Tick(ScalingPolicy policy, double inFlight, int current)
