@@ -29,6 +29,8 @@ internal sealed partial class RequestGate : IGaugeSource, IDisposable
         new("shop_limiter_in_use", "Requests holding a limiter slot.", Gauge.NoLabels, Gate.InUse),
         new("shop_limiter_queued", "Requests waiting for a limiter slot.", Gauge.NoLabels, Gate.Queued),
         new("shop_limiter_limit", "Requests the limiter lets in at once (Shop:MaxConcurrentRequests, at least Shop:MinConcurrentRequests).", Gauge.NoLabels, _options.CurrentValue.EffectiveConcurrencyLimit),
+        new("shop_limiter_floored", "1 when Shop:MaxConcurrentRequests is below the reviewed floor Shop:MinConcurrentRequests and the floor is in force.", Gauge.NoLabels,
+            _options.CurrentValue.MaxConcurrentRequests < _options.CurrentValue.MinConcurrentRequests ? 1 : 0),
     ];
 
     public void Dispose() => _subscription?.Dispose();
