@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 
 namespace DrillRunner.FaultLatency;
 
@@ -24,9 +25,9 @@ internal sealed class LatencyBench(IEnvironmentDriver driver, string id, TimePro
         for (var i = 0; i < iterations; i++)
         {
             samples["kill/driver"].Add(await TimeAsync(
-                () => driver.KillAsync(id, "SIGKILL", cancellationToken),
+                () => driver.Require<IInstanceLifecycle>().KillAsync(id, "SIGKILL", cancellationToken),
                 async () => (await driver.GetInstanceAsync(id, cancellationToken)).State == InstanceState.Exited));
-            await RestoreAsync(() => driver.StartAsync(id, cancellationToken), cancellationToken);
+            await RestoreAsync(() => driver.Require<IInstanceLifecycle>().StartAsync(id, cancellationToken), cancellationToken);
 
             samples["kill/cli"].Add(await TimeAsync(
                 () => DockerCli.RunAsync(cancellationToken, "kill", id),
@@ -35,7 +36,7 @@ internal sealed class LatencyBench(IEnvironmentDriver driver, string id, TimePro
 
             var pid = (await driver.GetInstanceAsync(id, cancellationToken)).ProcessId;
             samples["restart/driver"].Add(await TimeAsync(
-                () => driver.RestartAsync(id, cancellationToken),
+                () => driver.Require<IInstanceLifecycle>().RestartAsync(id, cancellationToken),
                 async () => await driver.GetInstanceAsync(id, cancellationToken) is { State: InstanceState.Running } info && info.ProcessId != pid));
             await RestoreAsync(() => Task.CompletedTask, cancellationToken);
 

@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using Microsoft.Extensions.Options;
 
 namespace DemoShop.Autoscaler;
@@ -42,7 +43,7 @@ internal sealed partial class AutoscalerLoop(
         }
 
         LogScaling(settings.Service, current, replicas, inFlight);
-        await engine.ScaleAsync(settings.Service, replicas, cancellationToken);
+        await engine.Require<IServiceScaling>().ScaleAsync(settings.Service, replicas, cancellationToken);
         status.Scaled(time.GetUtcNow(), current, replicas, inFlight);
     }
 

@@ -13,8 +13,9 @@ internal static class LiveSettings
             .AddLiveSetting("Shop:QueueLimit", v => IsInt(v, min: 0))
             .AddLiveSetting("Shop:WorkMilliseconds", v => IsInt(v, min: 0))
             .AddLiveSetting("Shop:RequestTimeoutMilliseconds", v => IsInt(v, min: 1))
-            .AddLiveSetting("Shop:OrderStore", v => v is ShopConstants.MemoryStore or ShopConstants.FileStore)
-            .AddLiveSetting("Shop:OrderStorePoolSize", v => IsInt(v, min: 1));
+            .AddLiveSetting("Shop:OrderStore", v => v is ShopConstants.MemoryStore or ShopConstants.FileStore or ShopConstants.PostgresStore)
+            .AddLiveSetting("Shop:OrderStorePoolSize", v => IsInt(v, min: 1))
+            .AddLiveSetting("Shop:PostgresSynchronousCommit", ShopConstants.SynchronousCommitValues.Contains);
     }
 
     private static bool IsInt(string value, int min) =>

@@ -13,6 +13,13 @@ public static class ShopConstants
 
     public const string FileStore = "file";
 
+    public const string PostgresStore = "postgres";
+
+    public const string DefaultSynchronousCommit = "on";
+
+    /// <summary>The values PostgreSQL accepts for <c>synchronous_commit</c>.</summary>
+    public static readonly IReadOnlyList<string> SynchronousCommitValues = ["on", "remote_apply", "remote_write", "local", "off"];
+
     public const int DefaultMaxConcurrentRequests = 64;
 
     public const int DefaultQueueLimit = 256;

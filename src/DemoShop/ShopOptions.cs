@@ -26,12 +26,25 @@ public sealed class ShopOptions
 
     public int RequestTimeoutMilliseconds { get; set; } = ShopConstants.DefaultRequestTimeoutMilliseconds;
 
-    /// <summary><c>memory</c> (per instance, lost on kill) or <c>file</c> (shared, fsync'd before 201).</summary>
+    /// <summary>
+    /// <c>memory</c> (per instance, lost on kill), <c>file</c> (shared, fsync'd before 201) or <c>postgres</c>
+    /// (committed before 201).
+    /// </summary>
     public string OrderStore { get; set; } = ShopConstants.MemoryStore;
 
     public string OrderStorePath { get; set; } = Path.Combine(Path.GetTempPath(), "demoshop-orders");
 
     public int OrderStorePoolSize { get; set; } = ShopConstants.DefaultOrderStorePoolSize;
+
+    /// <summary>Npgsql connection string of the <c>postgres</c> store; several hosts (<c>Host=a,b</c>) for failover.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>
+    /// <c>synchronous_commit</c> of every order transaction: <c>on</c> (default), <c>remote_apply</c>,
+    /// <c>remote_write</c>, <c>local</c> or <c>off</c>. Anything but <c>on</c>/<c>remote_*</c> is the bad deploy that
+    /// acknowledges orders a failover (or, with <c>off</c>, a crash) can lose.
+    /// </summary>
+    public string PostgresSynchronousCommit { get; set; } = ShopConstants.DefaultSynchronousCommit;
 
     /// <summary>LB role: comma-separated backend base URLs.</summary>
     public string? Backends { get; set; }

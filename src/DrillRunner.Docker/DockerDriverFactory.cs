@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 
 namespace DrillRunner.Docker;
@@ -22,6 +23,8 @@ public sealed class DockerDriverFactory : IDriverFactory
     }
 
     public string Name => DockerDriverConstants.Name;
+
+    public IReadOnlyCollection<Type> Capabilities { get; } = DriverCapabilities.Of(typeof(DockerEnvironmentDriver));
 
     public IEnvironmentDriver Create(EnvironmentSpec environment, TimeProvider timeProvider)
     {

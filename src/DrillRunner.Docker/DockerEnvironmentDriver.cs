@@ -3,6 +3,7 @@ using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Docker.Images;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 
 namespace DrillRunner.Docker;
@@ -11,7 +12,7 @@ namespace DrillRunner.Docker;
 /// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
-internal sealed class DockerEnvironmentDriver : IEnvironmentDriver
+internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
 {
     private const string DefaultSignal = "SIGKILL";
 

@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Local.Shared;
 using DrillRunner.Model;
 
@@ -9,7 +10,7 @@ namespace DrillRunner.Local;
 /// changes go through the supervisor's control API, except crash and pause, which signal the pid
 /// directly as the OS would.
 /// </summary>
-internal sealed partial class LocalDriver : IEnvironmentDriver
+internal sealed partial class LocalDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
 {
     private readonly EnvironmentSpec _environment;
     private readonly LocalDriverOptions _options;

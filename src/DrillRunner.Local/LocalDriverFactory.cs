@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 
 namespace DrillRunner.Local;
@@ -14,6 +15,8 @@ public sealed class LocalDriverFactory(LocalDriverOptions? options = null) : IDr
     private readonly LocalDriverOptions _options = options ?? new LocalDriverOptions();
 
     public string Name => LocalDriverConstants.Name;
+
+    public IReadOnlyCollection<Type> Capabilities { get; } = DriverCapabilities.Of(typeof(LocalDriver));
 
     public IEnvironmentDriver Create(EnvironmentSpec environment, TimeProvider timeProvider)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -72,6 +73,14 @@ internal sealed class ShopServer : IAsyncDisposable
         }
 
         Assert.Equal(expected, healthy);
+    }
+
+    /// <summary>A call to the instance's <c>/_chaos</c> control endpoint, as the runner makes it.</summary>
+    public async Task<HttpResponseMessage> ControlAsync(HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ChaosToken);
+        return await Client.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()

@@ -56,6 +56,12 @@ public sealed class DemoEndToEndTests : IDisposable
         {
             using var run = DrillProcess.Start(_workspace.Path, "run", "drills/long-kill.yaml", "--driver", "local");
             await run.WaitForOutputAsync("fault-injected", RunLimit);
+
+            // `drill run` loads the composition root only: no ASP.NET Core, no Hangfire mapped into the process.
+            var mapped = await File.ReadAllTextAsync($"/proc/{run.Id.ToString(CultureInfo.InvariantCulture)}/maps");
+            Assert.Contains("DrillRunner.Hosting.dll", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("Microsoft.AspNetCore", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("Hangfire", mapped, StringComparison.Ordinal);
             using (var signal = Process.Start("kill", ["-INT", run.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await signal.WaitForExitAsync();

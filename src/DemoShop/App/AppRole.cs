@@ -1,5 +1,6 @@
 using DemoShop.Metrics;
 using DemoShop.Orders;
+using DemoShop.Orders.Postgres;
 
 namespace DemoShop.App;
 
@@ -12,6 +13,8 @@ internal static class AppRole
         services.AddSingleton<IGaugeSource>(sp => sp.GetRequiredService<RequestGate>());
         services.AddSingleton<MemoryOrderStore>();
         services.AddSingleton<FileOrderStore>();
+        services.AddSingleton<PostgresOrderStore>();
+        services.AddHostedService<OrderStoreStartup>();
         services.AddSingleton<OrderStoreGateway>();
         services.AddSingleton<IGaugeSource>(sp => sp.GetRequiredService<OrderStoreGateway>());
     }

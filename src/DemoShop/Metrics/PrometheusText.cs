@@ -23,10 +23,10 @@ internal static class PrometheusText
         Line(text, "shop_requests_rejected_total", "", metrics.Rejected);
         Header(text, "shop_requests_timed_out_total", "counter", "Requests answered 504 after Shop:RequestTimeoutMilliseconds.");
         Line(text, "shop_requests_timed_out_total", "", metrics.TimedOut);
-        Header(text, "shop_order_writes_total", "counter", "Orders acknowledged, by store.");
-        foreach (var (store, count) in metrics.OrderWrites)
+        Header(text, "shop_order_writes_total", "counter", "Orders acknowledged, by store and how durably the store kept them.");
+        foreach (var ((store, durability), count) in metrics.OrderWrites)
         {
-            Line(text, "shop_order_writes_total", $"store=\"{Escape(store)}\"", count);
+            Line(text, "shop_order_writes_total", $"store=\"{Escape(store)}\",durability=\"{Escape(durability)}\"", count);
         }
 
         Header(text, "shop_request_duration_seconds", "histogram", "Request duration.");

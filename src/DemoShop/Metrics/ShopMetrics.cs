@@ -10,7 +10,7 @@ namespace DemoShop.Metrics;
 internal sealed class ShopMetrics
 {
     private readonly ConcurrentDictionary<(string Route, string Method, int Status), StrongBox<long>> _requests = new();
-    private readonly ConcurrentDictionary<string, StrongBox<long>> _orderWrites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Store, string Durability), StrongBox<long>> _orderWrites = new();
     private long _inFlight;
     private long _rejected;
     private long _timedOut;
@@ -26,7 +26,7 @@ internal sealed class ShopMetrics
     public IEnumerable<KeyValuePair<(string Route, string Method, int Status), long>> Requests =>
         _requests.Select(r => KeyValuePair.Create(r.Key, Interlocked.Read(ref r.Value.Value)));
 
-    public IEnumerable<KeyValuePair<string, long>> OrderWrites =>
+    public IEnumerable<KeyValuePair<(string Store, string Durability), long>> OrderWrites =>
         _orderWrites.Select(r => KeyValuePair.Create(r.Key, Interlocked.Read(ref r.Value.Value)));
 
     public void RequestStarted() => Interlocked.Increment(ref _inFlight);
@@ -42,6 +42,6 @@ internal sealed class ShopMetrics
 
     public void CountTimedOut() => Interlocked.Increment(ref _timedOut);
 
-    public void CountOrderWrite(string store) =>
-        Interlocked.Increment(ref _orderWrites.GetOrAdd(store, static _ => new StrongBox<long>()).Value);
+    public void CountOrderWrite(string store, string durability) =>
+        Interlocked.Increment(ref _orderWrites.GetOrAdd((store, durability), static _ => new StrongBox<long>()).Value);
 }

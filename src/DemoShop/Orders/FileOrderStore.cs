@@ -11,7 +11,7 @@ internal sealed class FileOrderStore(IOptionsMonitor<ShopOptions> options) : IOr
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task SaveAsync(Order order, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(Order order, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateDirectory(options.CurrentValue.OrderStorePath).FullName;
         var final = Path.Combine(folder, order.Id + ".json");
@@ -25,6 +25,7 @@ internal sealed class FileOrderStore(IOptionsMonitor<ShopOptions> options) : IOr
 
         // Rename is atomic, so a reader never sees half an order.
         File.Move(temporary, final, overwrite: true);
+        return "fsync";
     }
 
     public async Task<Order?> FindAsync(string id, CancellationToken cancellationToken)

@@ -2,7 +2,8 @@ namespace DemoShop.Orders;
 
 internal interface IOrderStore
 {
-    Task SaveAsync(Order order, CancellationToken cancellationToken);
+    /// <summary>Stores the order durably as far as this store goes; returns how (the metrics' durability label).</summary>
+    Task<string> SaveAsync(Order order, CancellationToken cancellationToken);
 
     Task<Order?> FindAsync(string id, CancellationToken cancellationToken);
 }

@@ -7,10 +7,10 @@ internal sealed class MemoryOrderStore : IOrderStore
 {
     private readonly ConcurrentDictionary<string, Order> _orders = new(StringComparer.Ordinal);
 
-    public Task SaveAsync(Order order, CancellationToken cancellationToken)
+    public Task<string> SaveAsync(Order order, CancellationToken cancellationToken)
     {
         _orders[order.Id] = order;
-        return Task.CompletedTask;
+        return Task.FromResult("process-memory");
     }
 
     public Task<Order?> FindAsync(string id, CancellationToken cancellationToken) =>

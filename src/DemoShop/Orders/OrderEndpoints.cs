@@ -12,8 +12,19 @@ internal static class OrderEndpoints
     {
         var group = app.MapGroup("/orders").WithMetadata(ShopWorkload.Instance);
         group.MapPost("/", CreateAsync);
-        group.MapGet("/{id}", async (string id, OrderStoreGateway store, HttpContext http) =>
-            await store.FindAsync(id, http.RequestAborted) is { } order ? Results.Ok(order) : Results.NotFound());
+        group.MapGet("/{id}", FindAsync);
+    }
+
+    private static async Task<IResult> FindAsync(string id, OrderStoreGateway store, HttpContext http)
+    {
+        try
+        {
+            return await store.FindAsync(id, http.RequestAborted) is { } order ? Results.Ok(order) : Results.NotFound();
+        }
+        catch (OrderStoreUnavailableException ex)
+        {
+            return Unavailable(ex);
+        }
     }
 
     private static async Task<IResult> CreateAsync(
@@ -47,9 +58,21 @@ internal static class OrderEndpoints
             userId,
             timeProvider.GetUtcNow(),
             instance.Name);
-        await store.SaveAsync(order, http.RequestAborted);
+        try
+        {
+            await store.SaveAsync(order, http.RequestAborted);
+        }
+        catch (OrderStoreUnavailableException ex)
+        {
+            // Not acknowledged: whether the commit happened is unknown to the client, which is the truth.
+            return Unavailable(ex);
+        }
+
         return Results.Created($"/orders/{order.Id}", order);
     }
+
+    private static IResult Unavailable(OrderStoreUnavailableException ex) =>
+        Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static string? Validate(OrderRequest? request, string userId) => request switch
     {

@@ -1,5 +1,6 @@
 using DemoShop.App;
 using DemoShop.Metrics;
+using DemoShop.Orders.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace DemoShop.Orders;
@@ -14,16 +15,23 @@ internal sealed class OrderStoreGateway : IGaugeSource, IDisposable
     private readonly IOptionsMonitor<ShopOptions> _options;
     private readonly MemoryOrderStore _memory;
     private readonly FileOrderStore _file;
+    private readonly PostgresOrderStore _postgres;
     private readonly TimeProvider _timeProvider;
     private readonly ShopMetrics _metrics;
     private readonly IDisposable? _subscription;
 
     public OrderStoreGateway(
-        IOptionsMonitor<ShopOptions> options, MemoryOrderStore memory, FileOrderStore file, TimeProvider timeProvider, ShopMetrics metrics)
+        IOptionsMonitor<ShopOptions> options,
+        MemoryOrderStore memory,
+        FileOrderStore file,
+        PostgresOrderStore postgres,
+        TimeProvider timeProvider,
+        ShopMetrics metrics)
     {
         _options = options;
         _memory = memory;
         _file = file;
+        _postgres = postgres;
         _timeProvider = timeProvider;
         _metrics = metrics;
         Pool = new AdjustableGate(() => options.CurrentValue.OrderStorePoolSize, () => int.MaxValue);
@@ -35,8 +43,9 @@ internal sealed class OrderStoreGateway : IGaugeSource, IDisposable
     public async Task SaveAsync(Order order, CancellationToken cancellationToken)
     {
         var store = _options.CurrentValue.OrderStore;
-        await UsingConnectionAsync(() => Pick(store).SaveAsync(order, cancellationToken), cancellationToken);
-        _metrics.CountOrderWrite(store);
+        var durability = "";
+        await UsingConnectionAsync(async () => durability = await Pick(store).SaveAsync(order, cancellationToken), cancellationToken);
+        _metrics.CountOrderWrite(store, durability);
     }
 
     public async Task<Order?> FindAsync(string id, CancellationToken cancellationToken)
@@ -54,8 +63,12 @@ internal sealed class OrderStoreGateway : IGaugeSource, IDisposable
 
     public void Dispose() => _subscription?.Dispose();
 
-    private IOrderStore Pick(string store) =>
-        string.Equals(store, ShopConstants.FileStore, StringComparison.OrdinalIgnoreCase) ? _file : _memory;
+    private IOrderStore Pick(string store) => store.ToLowerInvariant() switch
+    {
+        ShopConstants.FileStore => _file,
+        ShopConstants.PostgresStore => _postgres,
+        _ => _memory,
+    };
 
     private async Task UsingConnectionAsync(Func<Task> query, CancellationToken cancellationToken)
     {

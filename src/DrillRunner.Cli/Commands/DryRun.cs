@@ -1,4 +1,5 @@
 using DrillRunner.Cli.Terminal;
+using DrillRunner.Guardrails;
 using DrillRunner.Hosting;
 using DrillRunner.Loading;
 using DrillRunner.Units;
@@ -6,22 +7,26 @@ using Spectre.Console;
 
 namespace DrillRunner.Cli.Commands;
 
-/// <summary>The resolved plan of a drill, with the instances each step could hit, changing nothing.</summary>
+/// <summary>
+/// The resolved plan of a drill, changing nothing: the same guardrail check the engine runs (with the driver this run
+/// would use), then each step with the instances it would pick from.
+/// </summary>
 internal static class DryRun
 {
     public static async Task<int> PrintAsync(Runner runner, LoadedDrill drill, string? driverName)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]Plan for drill {drill.Spec.Name}[/] on environment {drill.Environment.Name} ({drill.Environment.SourceFile})");
-        AnsiConsole.MarkupLine("Guardrails: [green]environment not protected, probe targets allowlisted, blast radius within limits[/]");
         var (driver, why) = await runner.Drivers.SelectAsync(drill.Environment, driverName, CancellationToken.None);
         await using (driver)
         {
             AnsiConsole.MarkupLineInterpolated($"Driver: {why}");
-            var table = new Table().AddColumns("at", "step", "kind", "what", "duration", "service instances now");
+            var guardrails = GuardrailCheck.Run(drill, runner.Catalog, driver);
+            AnsiConsole.MarkupLineInterpolated($"Guardrails held: [green]{string.Join(", ", guardrails.Held)}[/]");
+            guardrails.ThrowIfAny();
+            var table = new Table().AddColumns("at", "step", "kind", "what", "duration", "would hit");
             foreach (var step in drill.Steps)
             {
-                var service = step.Options.GetType().GetProperty("Service")?.GetValue(step.Options) as string;
-                var instances = service is null ? "" : string.Join(", ", (await driver.ListInstancesAsync(service, CancellationToken.None)).Select(i => $"{i.Id} ({i.State})"));
+                var instances = await TargetPreview.DescribeAsync(driver, step.Options, CancellationToken.None);
                 table.AddRow(
                     Markup.Escape("+" + DurationParser.Format(step.Options.At)),
                     Markup.Escape(step.Label),

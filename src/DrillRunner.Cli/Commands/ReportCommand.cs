@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using DrillRunner.Cli.Terminal;
-using DrillRunner.Engine;
 using DrillRunner.Reports;
 using DrillRunner.Reports.Leadership;
-using DrillRunner.Steps;
 
 namespace DrillRunner.Cli.Commands;
 
@@ -54,7 +51,7 @@ internal static class ReportCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                var result = JsonSerializer.Deserialize<RunResult>(json, JsonDefaults.Options)!;
+                var result = SavedResults.Read(json);
                 text = chosen == ReportFormats.Json ? json : ReportFormats.Render(result, chosen);
             }
 

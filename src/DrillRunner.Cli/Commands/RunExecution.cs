@@ -47,7 +47,7 @@ internal static class RunExecution
             foreach (var o in score.Objectives)
             {
                 AnsiConsole.Markup(o.Met ? "  [green]met   [/] " : "  [red]missed[/] ");
-                AnsiConsole.MarkupLineInterpolated($"{o.Kind,-14} target {o.Target,-10} achieved {o.Achieved}");
+                AnsiConsole.MarkupLineInterpolated($"{o.Kind,-14} target {ObjectiveText.Target(o),-10} achieved {ObjectiveText.Achieved(o)}");
             }
 
             foreach (var problem in score.ValidityProblems)

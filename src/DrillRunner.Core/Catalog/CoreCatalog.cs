@@ -3,11 +3,13 @@ using DrillRunner.Aborts.ProbeFailing;
 using DrillRunner.Model;
 using DrillRunner.Objectives.Alert;
 using DrillRunner.Objectives.Availability;
+using DrillRunner.Objectives.DataLoss;
 using DrillRunner.Objectives.Detect;
 using DrillRunner.Objectives.Latency;
 using DrillRunner.Objectives.Recover;
 using DrillRunner.Objectives.ScaleOut;
 using DrillRunner.Objectives.UsersAffected;
+using DrillRunner.Probes.Canary;
 using DrillRunner.Probes.ContainerHealth;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
@@ -41,6 +43,7 @@ public static class CoreCatalog
             .AddStep<WaitForAckOptions>("wait-for-ack", o => new WaitForAckAction(o))
             .AddProbe<HttpProbeOptions>("http", o => new HttpProbe(o))
             .AddProbe<ContainerHealthOptions>("container-health", o => new ContainerHealthProbe(o))
+            .AddProbe<CanaryProbeOptions>(CanaryConstants.Kind, o => new CanaryProbe(o))
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
             .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
@@ -48,6 +51,7 @@ public static class CoreCatalog
             .AddObjective<ScaleOutOptions>("scale-out", o => new ScaleOutObjective(o))
             .AddObjective<LatencyOptions>("latency", o => new LatencyObjective(o))
             .AddObjective<UsersAffectedOptions>("users-affected", o => new UsersAffectedObjective(o))
+            .AddObjective<DataLossOptions>("data-loss", o => new DataLossObjective(o))
             .AddAbort<ProbeFailingOptions>("probe-failing", o => new ProbeFailingCondition(o))
             .AddAbort<ErrorRateOptions>("error-rate", o => new ErrorRateCondition(o));
     }

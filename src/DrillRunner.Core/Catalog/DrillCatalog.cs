@@ -1,4 +1,5 @@
 using DrillRunner.Aborts;
+using DrillRunner.Drivers;
 using DrillRunner.Loading;
 using DrillRunner.Model;
 using DrillRunner.Probes;
@@ -22,6 +23,7 @@ public sealed class DrillCatalog : IKindResolver
     };
 
     private readonly Dictionary<string, IUndoHandler> _undo = new(StringComparer.Ordinal);
+    private readonly List<IDriverFactory> _drivers = [];
 
     public DrillCatalog AddStep<TOptions>(string kind, Func<TOptions, IStep> factory, IUndoHandler? undo = null)
         where TOptions : StepOptions, new()
@@ -34,6 +36,21 @@ public sealed class DrillCatalog : IKindResolver
 
         return this;
     }
+
+    /// <summary>Registers a driver; environment files may name it in <c>driver:</c>.</summary>
+    public DrillCatalog AddDriver(IDriverFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _drivers.RemoveAll(f => f.Name == factory.Name);
+        _drivers.Add(factory);
+        return this;
+    }
+
+    /// <summary>The registered drivers, in registration order.</summary>
+    public IReadOnlyList<IDriverFactory> Drivers => _drivers;
+
+    /// <summary>The registered driver of that name, or null.</summary>
+    public IDriverFactory? FindDriver(string name) => _drivers.FirstOrDefault(f => f.Name == name);
 
     /// <summary>An undo handler for records a step writes under a kind of its own (e.g. live settings).</summary>
     public DrillCatalog AddUndo(string kind, IUndoHandler undo)

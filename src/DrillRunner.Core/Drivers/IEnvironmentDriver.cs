@@ -1,14 +1,17 @@
+using DrillRunner.Drivers.Capabilities;
+
 namespace DrillRunner.Drivers;
 
 /// <summary>
-/// Drives one environment's services (processes or containers). Every mutating call returns once
-/// the change is requested; callers verify with <see cref="GetInstanceAsync"/>. Instance ids are
-/// stable names (e.g. <c>demo-shop-app-1</c>) that survive a recreate, so a journal can refer to them
-/// after a crash.
+/// Drives one environment's services (processes or containers): brings them up and down and reads their
+/// instances. Everything else a driver can do is a capability (<see cref="IInstanceLifecycle"/>,
+/// <see cref="IServiceScaling"/>, ...) found with <see cref="FindCapability"/>; steps declare the capabilities they
+/// need, so a driver can offer more without touching this interface. Instance ids are stable names (e.g.
+/// <c>demo-shop-app-1</c>) that survive a recreate, so a journal can refer to them after a crash.
 /// </summary>
 public interface IEnvironmentDriver : IAsyncDisposable
 {
-    /// <summary>The driver's name as written in environment files: <c>local</c> or <c>docker</c>.</summary>
+    /// <summary>The driver's name as written in environment files, e.g. <c>local</c> or <c>docker</c>.</summary>
     string Name { get; }
 
     /// <summary>Whether the driver can reach what it drives (engine socket, supervisor). Never throws.</summary>
@@ -25,29 +28,13 @@ public interface IEnvironmentDriver : IAsyncDisposable
     /// <summary>Current state of one instance; <see cref="InstanceState.Missing"/> when it does not exist.</summary>
     Task<InstanceInfo> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
-    /// <summary>Node loss the process manager knows about: it will not restart the instance by policy.</summary>
-    Task KillAsync(string instanceId, string signal, CancellationToken cancellationToken);
-
-    /// <summary>Node loss the process manager does not expect: the main process dies, restart policy applies.</summary>
-    Task CrashAsync(string instanceId, CancellationToken cancellationToken);
-
-    Task StopAsync(string instanceId, CancellationToken cancellationToken);
-
-    /// <summary>Starts a stopped, exited or killed instance with its current configuration.</summary>
-    Task StartAsync(string instanceId, CancellationToken cancellationToken);
-
-    Task PauseAsync(string instanceId, CancellationToken cancellationToken);
-
-    Task UnpauseAsync(string instanceId, CancellationToken cancellationToken);
-
-    Task RestartAsync(string instanceId, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Restarts (local) or recreates (docker) the instance with its settings changed: a value replaces
-    /// the setting, <c>null</c> removes it. Name, labels, ports and mounts are kept.
+    /// The object implementing <paramref name="capability"/> (an <see cref="IDriverCapability"/> interface), or null
+    /// when this driver cannot do it. By default the driver itself, when it implements the interface.
     /// </summary>
-    Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken);
+    object? FindCapability(Type capability) => capability is not null && capability.IsInstanceOfType(this) ? this : null;
 
-    /// <summary>Adds or removes instances of a service so that it has <paramref name="replicas"/>.</summary>
-    Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken);
+    /// <summary>The capability, or null when this driver cannot do it.</summary>
+    TCapability? Find<TCapability>()
+        where TCapability : class, IDriverCapability => FindCapability(typeof(TCapability)) as TCapability;
 }

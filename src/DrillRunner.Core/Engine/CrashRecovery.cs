@@ -1,22 +1,36 @@
 using DrillRunner.Catalog;
 using DrillRunner.Drivers;
 using DrillRunner.Journal;
+using DrillRunner.Loading;
 using DrillRunner.Model;
 using DrillRunner.Timeline;
 
 namespace DrillRunner.Engine;
 
 /// <summary>
-/// Finishes the restore of runs a dead runner left <c>Running</c>: undoes every journaled change not known to be
-/// reverted, newest first, and marks the run <c>Interrupted</c> (or <c>RestoreFailed</c>) with events saying what
-/// was restored and when.
+/// Finishes the restore of runs a dead runner left <c>Running</c>, and retries runs whose restore failed: undoes every
+/// journaled change not known to be reverted, newest first, through the same <see cref="UndoExecutor"/> as the
+/// restore phase, then runs the drill's rollbacks (read again from its file), and marks the run <c>Interrupted</c>
+/// (or leaves it <c>RestoreFailed</c>) with events saying what was restored and when. Callers must hold the run's
+/// environment lock: a run whose lock is held elsewhere may still be live.
 /// </summary>
 public sealed class CrashRecovery(IJournalStore journal, DrillCatalog catalog, TimeProvider time)
 {
-    /// <summary>Recovers the left-over runs of one environment with its driver; returns how many.</summary>
+    private readonly UndoExecutor _executor = new(catalog, journal, time);
+
+    /// <summary>Runs of an environment that still need a restore: left running, or whose restore failed.</summary>
+    public async Task<IReadOnlyList<RunRecord>> FindUnfinishedAsync(string environment, CancellationToken cancellationToken)
+    {
+        var running = await journal.FindRunsAsync(new RunQuery(Status: RunStatus.Running, Environment: environment, Limit: 10_000), cancellationToken);
+        var failed = await journal.FindRunsAsync(new RunQuery(Status: RunStatus.RestoreFailed, Environment: environment, Limit: 10_000), cancellationToken);
+        return [.. running.Concat(failed).OrderBy(r => r.StartedAt)];
+    }
+
+    /// <summary>Recovers the unfinished runs of one environment with its driver; returns how many.</summary>
     public async Task<int> RecoverEnvironmentAsync(EnvironmentSpec environment, IEnvironmentDriver driver, CancellationToken cancellationToken)
     {
-        var runs = await journal.FindRunsAsync(new RunQuery(Status: RunStatus.Running, Environment: environment.Name), cancellationToken);
+        ArgumentNullException.ThrowIfNull(environment);
+        var runs = await FindUnfinishedAsync(environment.Name, cancellationToken);
         foreach (var run in runs)
         {
             await RecoverRunAsync(run, environment, driver, cancellationToken);
@@ -25,38 +39,61 @@ public sealed class CrashRecovery(IJournalStore journal, DrillCatalog catalog, T
         return runs.Count;
     }
 
-    public async Task RecoverRunAsync(RunRecord run, EnvironmentSpec environment, IEnvironmentDriver driver, CancellationToken cancellationToken)
+    /// <summary>Restores one run; true when everything it changed is reverted.</summary>
+    public async Task<bool> RecoverRunAsync(RunRecord run, EnvironmentSpec environment, IEnvironmentDriver driver, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var context = new StepContext { RunId = run.Id, Environment = environment, Driver = driver, Time = time, Timeline = new RunTimeline() };
-        await LogAsync(run.Id, EventKinds.Note, $"crash recovery: run was left running by a runner that stopped; restoring its changes");
+        var retry = run.Status == RunStatus.RestoreFailed;
+        await LogAsync(run.Id, EventKinds.Note, retry
+            ? "recovery: retrying the undo that failed"
+            : "crash recovery: run was left running by a runner that stopped; restoring its changes");
         var failed = false;
         var entries = await journal.GetUndoEntriesAsync(run.Id, cancellationToken);
-        foreach (var entry in entries.Where(e => e.Status is UndoStatus.Pending or UndoStatus.Active).Reverse())
+        foreach (var entry in entries.Where(e => e.Status is UndoStatus.Pending or UndoStatus.Active or UndoStatus.Failed).Reverse())
         {
-            try
-            {
-                var handler = catalog.FindUndo(entry.Record.Kind)
-                    ?? throw new InvalidOperationException($"no undo handler for '{entry.Record.Kind}'");
-                using var timeout = new CancellationTokenSource(Restorer.UndoTimeout, time);
-                var detail = await handler.UndoAsync(context, entry.Record, timeout.Token);
-                await journal.SetUndoStatusAsync(entry.Id, UndoStatus.Reverted, time.GetUtcNow(), detail, cancellationToken);
-                await LogAsync(run.Id, EventKinds.FaultReverted, $"crash recovery reverted {entry.Step}: {detail}", entry.Step);
-            }
-#pragma warning disable CA1031 // Recorded and reported; the other changes are still restored.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                failed = true;
-                await journal.SetUndoStatusAsync(entry.Id, UndoStatus.Failed, time.GetUtcNow(), ex.Message, cancellationToken);
-                await LogAsync(run.Id, EventKinds.Error, $"RESTORE FAILED during crash recovery for {entry.Step} ({entry.Record.Target}): {ex.Message}", entry.Step);
-            }
+            var outcome = await _executor.UndoAsync(context, entry.Id, entry.Record, cancellationToken);
+            failed |= !outcome.Reverted || outcome.JournalError is not null;
+            await LogAsync(run.Id, outcome.Reverted ? EventKinds.FaultReverted : EventKinds.Error, outcome.Reverted
+                ? $"crash recovery reverted {entry.Step}: {outcome.Detail}"
+                : $"RESTORE FAILED during crash recovery for {entry.Step} ({entry.Record.Target}): {outcome.Detail}", entry.Step);
         }
 
+        failed |= !await RollbacksAsync(run, context, cancellationToken);
         var status = failed ? RunStatus.RestoreFailed : RunStatus.Interrupted;
+
         await LogAsync(run.Id, EventKinds.Note, $"crash recovery finished: run marked {status}");
-        await journal.FinishRunAsync(run.Id, status, time.GetUtcNow(), null, null, null, cancellationToken);
+        await UndoExecutor.TryJournalAsync(() => journal.FinishRunAsync(run.Id, status, time.GetUtcNow(), null, null, null, cancellationToken));
+        return !failed;
     }
 
-    private Task LogAsync(string runId, string kind, string message, string? step = null) =>
-        journal.AppendEventAsync(runId, new TimelineEvent(time.GetUtcNow(), kind, message, step), CancellationToken.None);
+    // The drill's rollbacks are in its file, not in the journal: read it again. A drill without rollbacks is fine; one
+    // that cannot be read any more is a failure only when it might have had some.
+    private async Task<bool> RollbacksAsync(RunRecord run, StepContext context, CancellationToken cancellationToken)
+    {
+        LoadedDrill drill;
+        try
+        {
+            drill = new DrillLoader(catalog).Load(run.DrillFile, run.EnvironmentFile);
+        }
+        catch (Exception ex) when (ex is DrillInputException or IOException or UnauthorizedAccessException)
+        {
+            await LogAsync(run.Id, EventKinds.Note, $"rollbacks not run: the drill file {run.DrillFile} cannot be loaded now ({ex.Message.Split('\n')[0]})");
+            return true;
+        }
+
+        var ok = true;
+        foreach (var rollback in drill.Rollbacks)
+        {
+            var outcome = await _executor.RollbackAsync(context, rollback, cancellationToken);
+            ok &= outcome.Reverted;
+            await LogAsync(run.Id, outcome.Reverted ? EventKinds.Action : EventKinds.Error,
+                outcome.Reverted ? $"crash recovery rollback {rollback.Label}: {outcome.Detail}" : $"ROLLBACK FAILED during crash recovery {rollback.Label}: {outcome.Detail}", rollback.Label);
+        }
+
+        return ok;
+    }
+
+    private async Task LogAsync(string runId, string kind, string message, string? step = null) =>
+        await UndoExecutor.TryJournalAsync(() => journal.AppendEventAsync(runId, new TimelineEvent(time.GetUtcNow(), kind, message, step), CancellationToken.None));
 }

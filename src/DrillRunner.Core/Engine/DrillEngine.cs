@@ -3,6 +3,7 @@ using DrillRunner.Alerts;
 using DrillRunner.Catalog;
 using DrillRunner.Drivers;
 using DrillRunner.Engine.Locks;
+using DrillRunner.Guardrails;
 using DrillRunner.Journal;
 using DrillRunner.Loading;
 using DrillRunner.Timeline;
@@ -21,7 +22,7 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
 
     public async Task<RunResult> RunAsync(LoadedDrill drill, IEnvironmentDriver driver, RunRequest request, CancellationToken abort)
     {
-        Guardrails.Check(drill);
+        GuardrailCheck.Run(drill, catalog, driver).ThrowIfAny();
         var runId = request.RunId ?? RunIds.New(time);
         await using var held = await environmentLock.AcquireAsync(drill.Environment.Name, runId, CancellationToken.None);
         await new CrashRecovery(journal, catalog, time).RecoverEnvironmentAsync(drill.Environment, driver, CancellationToken.None);
@@ -46,6 +47,7 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             Random = new Random(seed),
             Resources = resources,
             Operator = request.Operator,
+            Http = request.Http ?? SharedHttp.Client,
         };
         if (request.Events is { } events)
         {

@@ -1,18 +1,14 @@
-using DrillRunner.Catalog;
-using DrillRunner.Journal;
 using DrillRunner.Timeline;
 
 namespace DrillRunner.Engine;
 
 /// <summary>
-/// Undoes changes: one at a time when a fault's duration ends, or all still active in reverse order in the
-/// restore phase. Each undo is verified by its handler and journaled; a failure is recorded, never swallowed.
+/// Undoes this run's changes through the <see cref="UndoExecutor"/>: one at a time when a fault's duration ends, or
+/// all still active in reverse order in the restore phase, then the drill's rollbacks. A failure is recorded, never
+/// swallowed, and the rest is still undone.
 /// </summary>
-internal sealed class Restorer(DrillCatalog catalog)
+internal sealed class Restorer(UndoExecutor executor)
 {
-    // A restore must finish even after an abort, but must not hang forever on a dead engine.
-    public static readonly TimeSpan UndoTimeout = TimeSpan.FromMinutes(2);
-
     public bool AnyFailed { get; private set; }
 
     public async Task UndoAsync(RunState state, ActiveChange change)
@@ -25,23 +21,20 @@ internal sealed class Restorer(DrillCatalog catalog)
                 return;
             }
 
-            using var timeout = new CancellationTokenSource(UndoTimeout, state.Time);
-            try
+            var outcome = await executor.UndoAsync(state.Context, change.EntryId, change.Record, CancellationToken.None);
+            if (outcome.Reverted)
             {
-                var handler = catalog.FindUndo(change.Record.Kind)
-                    ?? throw new InvalidOperationException($"no undo handler registered for '{change.Record.Kind}'");
-                var detail = await handler.UndoAsync(state.Context, change.Record, timeout.Token);
-                await state.Journal.SetUndoStatusAsync(change.EntryId, UndoStatus.Reverted, state.Time.GetUtcNow(), detail, CancellationToken.None);
-                await state.LogAsync(change.IsFault ? EventKinds.FaultReverted : EventKinds.Action, $"reverted {change.Label}: {detail}", change.Label);
+                await state.LogAsync(change.IsFault ? EventKinds.FaultReverted : EventKinds.Action, $"reverted {change.Label}: {outcome.Detail}", change.Label);
             }
-#pragma warning disable CA1031 // Every failure to undo is recorded and reported; the restore goes on with the rest.
-            catch (Exception ex)
-#pragma warning restore CA1031
+            else
             {
                 AnyFailed = true;
-                var reason = ex is OperationCanceledException ? $"timed out after {UndoTimeout.TotalSeconds:0}s" : ex.Message;
-                await state.Journal.SetUndoStatusAsync(change.EntryId, UndoStatus.Failed, state.Time.GetUtcNow(), reason, CancellationToken.None);
-                await state.LogAsync(EventKinds.Error, $"RESTORE FAILED for {change.Label} ({change.Record.Target}): {reason}", change.Label);
+                await state.LogAsync(EventKinds.Error, $"RESTORE FAILED for {change.Label} ({change.Record.Target}): {outcome.Detail}", change.Label);
+            }
+
+            if (outcome.JournalError is { } journalError)
+            {
+                await state.LogAsync(EventKinds.Error, $"journal: could not record the undo of {change.Label} ({journalError}); `drill recover` will check it again", change.Label);
             }
 
             change.Done = true;
@@ -61,19 +54,15 @@ internal sealed class Restorer(DrillCatalog catalog)
 
         foreach (var rollback in state.Drill.Rollbacks)
         {
-            using var timeout = new CancellationTokenSource(UndoTimeout, state.Time);
-            try
+            var outcome = await executor.RollbackAsync(state.Context, rollback, CancellationToken.None);
+            if (outcome.Reverted)
             {
-                var undo = await rollback.Step.PrepareAsync(state.Context, timeout.Token);
-                var detail = await rollback.Step.ExecuteAsync(state.Context, undo, timeout.Token);
-                await state.LogAsync(EventKinds.Action, $"rollback {rollback.Label}: {detail}", rollback.Label);
+                await state.LogAsync(EventKinds.Action, $"rollback {rollback.Label}: {outcome.Detail}", rollback.Label);
             }
-#pragma warning disable CA1031 // Same as above: recorded, and the run ends restore-failed.
-            catch (Exception ex)
-#pragma warning restore CA1031
+            else
             {
                 AnyFailed = true;
-                await state.LogAsync(EventKinds.Error, $"ROLLBACK FAILED {rollback.Label}: {ex.Message}", rollback.Label);
+                await state.LogAsync(EventKinds.Error, $"ROLLBACK FAILED {rollback.Label}: {outcome.Detail}", rollback.Label);
             }
         }
     }

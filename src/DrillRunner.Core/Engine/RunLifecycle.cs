@@ -10,7 +10,7 @@ namespace DrillRunner.Engine;
 /// <summary>Phases 3 to 9 of one run; see <see cref="DrillEngine"/>.</summary>
 internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
 {
-    private readonly Restorer _restorer = new(catalog);
+    private readonly Restorer _restorer = new(new UndoExecutor(catalog, state.Journal, state.Time));
 
     public async Task<RunResult> RunAsync(CancellationToken abort)
     {
@@ -79,6 +79,11 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
                 await state.EnterAsync(RunPhase.Recover);
                 var recovered = await SteadyState.WaitForRecoveryAsync(state, restoreEnd, CancellationToken.None);
                 await state.LogAsync(EventKinds.Note, recovered ? "steady state back" : $"steady state not back within {state.Drill.Spec.Recovery.Deadline.TotalSeconds:0}s of the restore");
+                if (Verification.IsNeeded(state))
+                {
+                    await state.EnterAsync(RunPhase.Verify);
+                    await Verification.RunAsync(state, CanaryRounds.AfterRecovery);
+                }
             }
 
             return await FinishAsync(status, reason, methodStart, restoreEnd, probes);
@@ -88,6 +93,12 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
     private async Task<RunResult> FinishAsync(RunStatus status, string? reason, DateTimeOffset? methodStart, DateTimeOffset restoreEnd, ProbeRunner probes)
     {
         await probes.DisposeAsync();
+        if (status != RunStatus.NotStarted)
+        {
+            // Once more with the probes stopped: writes acknowledged since the first round, and anything that vanished since.
+            await Verification.RunAsync(state, CanaryRounds.End);
+        }
+
         await state.EnterAsync(RunPhase.Score);
         var end = state.Time.GetUtcNow();
         var journal = await state.Journal.GetUndoEntriesAsync(state.RunId, CancellationToken.None);
@@ -115,8 +126,16 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
         {
             Incident = state.Drill.Spec.Incident,
         };
-        await state.Journal.FinishRunAsync(state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value,
-            JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None);
+        var journalError = await UndoExecutor.TryJournalAsync(() => state.Journal.FinishRunAsync(
+            state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value, JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None));
+        if (journalError is not null)
+        {
+            // The restore is done; only the record of it is missing. The journal still says Running, so `drill recover`
+            // checks every change again (idempotently) and closes the run.
+            await state.LogAsync(EventKinds.Error, $"journal: the end of this run could not be recorded ({journalError}); `drill recover` will close it");
+            result = result with { Timeline = state.Timeline.Snapshot() };
+        }
+
         return result;
     }
 }

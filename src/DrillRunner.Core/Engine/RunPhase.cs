@@ -8,6 +8,9 @@ public enum RunPhase
     Inject,
     Restore,
     Recover,
+
+    /// <summary>Probes that wrote something read it back (canaries), before scoring.</summary>
+    Verify,
     Score,
     Done,
 }

@@ -22,4 +22,7 @@ public sealed record RunRequest
 
     /// <summary>Receives every timeline event as it happens.</summary>
     public IProgress<TimelineEvent>? Events { get; init; }
+
+    /// <summary>The client probes and app-level fault endpoints use; null for the shared pooled one.</summary>
+    public HttpClient? Http { get; init; }
 }

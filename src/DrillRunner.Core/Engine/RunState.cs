@@ -33,12 +33,23 @@ internal sealed class RunState(LoadedDrill drill, StepContext context, IJournalS
 
     public string? LastEvent { get; private set; }
 
+    /// <summary>Journal writes of events that failed; the timeline still has the events.</summary>
+    public int JournalFailures { get; private set; }
+
+    /// <summary>
+    /// Adds an event to the timeline, then to the journal. A journal that fails does not stop the run (above all not its
+    /// restore): the failure is counted and noted on the timeline.
+    /// </summary>
     public async Task LogAsync(string kind, string message, string? step = null)
     {
         var item = new TimelineEvent(Time.GetUtcNow(), kind, message, step);
         LastEvent = message;
         Timeline.Add(item);
-        await Journal.AppendEventAsync(RunId, item, CancellationToken.None);
+        if (await UndoExecutor.TryJournalAsync(() => Journal.AppendEventAsync(RunId, item, CancellationToken.None)) is { } error)
+        {
+            JournalFailures++;
+            Timeline.Add(new TimelineEvent(Time.GetUtcNow(), EventKinds.Error, $"journal write failed: {error}", step));
+        }
     }
 
     public Task EnterAsync(RunPhase phase)

@@ -1,6 +1,5 @@
 using DrillRunner.Catalog;
 using DrillRunner.Model;
-using DrillRunner.Steps.Instances;
 using DrillRunner.Units;
 
 namespace DrillRunner.Loading;
@@ -21,18 +20,9 @@ internal static class DrillChecker
         CheckSteps(spec.Rollbacks, "rollbacks", environment, catalog, problems);
 
         var probes = spec.Probes.Select(catalog.CreateProbe).ToList();
-        foreach (var (probe, options) in probes.Zip(spec.Probes))
-        {
-            foreach (var target in probe.Targets.Where(t => !Allowlist.Allows(environment, t)))
-            {
-                problems.Add(options.Location, $"probes.{options.Name}",
-                    $"target host '{target.Host}' is not in environment '{environment.Name}' allowlist ({string.Join(", ", environment.Allowlist)})");
-            }
-        }
-
         if (spec.Alerts is { } alerts)
         {
-            CheckAlerts(alerts, environment, alerts.Location == SourceLocation.None ? top : alerts.Location, problems);
+            CheckAlerts(alerts, alerts.Location == SourceLocation.None ? top : alerts.Location, problems);
         }
 
         if (spec.Incident?.Document is { } document && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, document)))
@@ -48,6 +38,7 @@ internal static class DrillChecker
             (item as IDrillCheck)?.Check(spec, environment, path, problems);
         }
 
+        CheckProbeReferences(spec, catalog, problems);
         return new LoadedDrill(
             spec,
             environment,
@@ -59,17 +50,58 @@ internal static class DrillChecker
             spec.Abort.Select(catalog.CreateAbort).ToList());
     }
 
-    private static void CheckAlerts(AlertSourceSpec alerts, EnvironmentSpec environment, SourceLocation at, ProblemList problems)
+    // The alert source's host is a target like any other: GuardrailCheck checks it against the allowlist.
+    private static void CheckAlerts(AlertSourceSpec alerts, SourceLocation at, ProblemList problems)
     {
-        if (Uri.TryCreate(alerts.Url, UriKind.Absolute, out var alertUri) && !Allowlist.Allows(environment, alertUri))
-        {
-            problems.Add(at, "alerts.url", $"host '{alertUri.Host}' is not in environment '{environment.Name}' allowlist");
-        }
-
         if (alerts.Webhook is not null && alerts.Kind != AlertSourceKind.Alertmanager)
         {
             problems.Add(at, "alerts.webhook", "only Alertmanager sends notifications: use kind: alertmanager, or drop the webhook and let DrillRunner poll Prometheus");
         }
+    }
+
+    // Objectives that read particular probes (data-loss reads the canary; recover can follow one probe) name real ones.
+    private static void CheckProbeReferences(DrillSpec spec, DrillCatalog catalog, ProblemList problems)
+    {
+        foreach (var (owner, index) in spec.Objectives.Select((o, i) => (o, i)))
+        {
+            if (owner is not IProbeReferences references)
+            {
+                continue;
+            }
+
+            foreach (var reference in references.ProbeReferences)
+            {
+                var field = $"objectives[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}].{KebabCase.CamelFrom(reference.Field)}";
+                if (ProbeReferenceProblem(spec, reference, owner.Kind, catalog) is { } problem)
+                {
+                    problems.Add(owner.Location, field, problem);
+                }
+            }
+        }
+    }
+
+    private static string? ProbeReferenceProblem(DrillSpec spec, ProbeReference reference, string owner, DrillCatalog catalog)
+    {
+        var ofKind = spec.Probes.Where(p => reference.Kind is null || p.Kind == reference.Kind).ToList();
+        var kind = reference.Kind is null ? "probe" : $"'{reference.Kind}' probe";
+        if (reference.Name is null)
+        {
+            return ofKind.Count switch
+            {
+                0 => $"{owner} needs a {kind} in the drill, and it has none",
+                1 => null,
+                _ => $"the drill has {ofKind.Count} {kind}s; name the one {owner} reads ({string.Join(", ", ofKind.Select(p => p.Name))})",
+            };
+        }
+
+        if (spec.Probes.FirstOrDefault(p => p.Name == reference.Name) is not { } named)
+        {
+            return $"the drill has no probe '{reference.Name}'{NameSuggester.Hint(reference.Name, spec.Probes.Select(p => p.Name))}";
+        }
+
+        return reference.Kind is not null && named.Kind != reference.Kind
+            ? $"probe '{reference.Name}' is a '{named.Kind}' probe; {owner} needs a {kind}{(ofKind.Count > 0 ? $" ({string.Join(", ", ofKind.Select(p => p.Name))})" : "")}"
+            : null;
     }
 
     private static void CheckProbeNames(DrillSpec spec, ProblemList problems)
@@ -100,10 +132,6 @@ internal static class DrillChecker
                 problems.Add(step.Location, $"{section}.service",
                     $"environment '{environment.Name}' has no service '{service}'{NameSuggester.Hint(service, environment.Services.Keys)}");
             }
-            else if (step is TargetedStepOptions targeted && service is not null && catalog.CreateStep(step).IsFault)
-            {
-                CheckBlastRadius(targeted, environment.Services[service].Instances, section, problems);
-            }
             else if (step is Steps.Scale.ScaleOptions scale && environment.Services[scale.Service].MaxInstances is { } max && scale.Replicas > max)
             {
                 problems.Add(step.Location, $"{section}.replicas", $"{scale.Replicas} is above the {max} instances service '{scale.Service}' can have (maxInstances)");
@@ -117,26 +145,6 @@ internal static class DrillChecker
             if (step.At > TimeSpan.FromHours(24))
             {
                 problems.Add(step.Location, $"{section}.at", $"{DurationParser.Format(step.At)} is beyond the 24h limit of a drill");
-            }
-        }
-    }
-
-    private static void CheckBlastRadius(TargetedStepOptions step, int instances, string section, ProblemList problems)
-    {
-        if (step.Count is not null && step.Percent is not null)
-        {
-            problems.Add(step.Location, $"{section}.count", "give count or percent, not both");
-        }
-
-        try
-        {
-            TargetPicker.CheckBlastRadius(step, instances);
-        }
-        catch (DrillInputException ex)
-        {
-            foreach (var problem in ex.Problems)
-            {
-                problems.Add(problem.Location, $"{section}.{problem.Field}", problem.Message);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DrillRunner.Catalog;
+using DrillRunner.Guardrails;
 using DrillRunner.Model;
 
 namespace DrillRunner.Loading;
@@ -25,7 +26,7 @@ public sealed partial class DrillLoader(DrillCatalog catalog)
         }
 
         var environmentFile = environmentOverride ?? FindEnvironmentFile(file, text);
-        var environment = environmentFile is null ? null : EnvironmentLoader.Read(environmentFile, problems);
+        var environment = environmentFile is null ? null : EnvironmentLoader.Read(environmentFile, problems, catalog);
         if (environment is not null)
         {
             text = Substitute(file, text, environment, problems);
@@ -45,6 +46,11 @@ public sealed partial class DrillLoader(DrillCatalog catalog)
         }
 
         var drill = DrillChecker.Check(spec, environment, file, catalog, problems);
+        foreach (var problem in GuardrailCheck.Run(drill, catalog).Problems)
+        {
+            problems.Add(problem.Location, problem.Field, problem.Message);
+        }
+
         problems.ThrowIfAny();
         return drill;
     }

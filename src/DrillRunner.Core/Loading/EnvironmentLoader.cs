@@ -1,3 +1,5 @@
+using DrillRunner.Catalog;
+using DrillRunner.Drivers;
 using DrillRunner.Model;
 
 namespace DrillRunner.Loading;
@@ -5,17 +7,19 @@ namespace DrillRunner.Loading;
 /// <summary>Loads and validates an environment file; throws <see cref="DrillInputException"/> with every problem.</summary>
 public static class EnvironmentLoader
 {
-    private static readonly string[] Drivers = ["auto", "local", "docker"];
-
-    public static EnvironmentSpec Load(string path)
+    /// <summary>
+    /// Loads an environment file. With a <paramref name="catalog"/> that has drivers registered, <c>driver:</c> must
+    /// name one of them (or <c>auto</c>).
+    /// </summary>
+    public static EnvironmentSpec Load(string path, DrillCatalog? catalog = null)
     {
         var problems = new ProblemList();
-        var spec = Read(path, problems);
+        var spec = Read(path, problems, catalog);
         problems.ThrowIfAny();
         return spec!;
     }
 
-    internal static EnvironmentSpec? Read(string path, ProblemList problems)
+    internal static EnvironmentSpec? Read(string path, ProblemList problems, DrillCatalog? catalog)
     {
         var file = Path.GetFullPath(path);
         if (!FileText.TryRead(file, problems, out var text))
@@ -47,11 +51,11 @@ public static class EnvironmentLoader
             BaseDirectory = Path.GetDirectoryName(file)!,
             SourceFile = file,
         };
-        Check(spec, file, problems);
+        Check(spec, file, problems, catalog);
         return spec;
     }
 
-    private static void Check(EnvironmentSpec spec, string file, ProblemList problems)
+    private static void Check(EnvironmentSpec spec, string file, ProblemList problems, DrillCatalog? catalog)
     {
         var top = new SourceLocation(file, 1, 1);
         if (string.IsNullOrWhiteSpace(spec.Name))
@@ -59,9 +63,10 @@ public static class EnvironmentLoader
             problems.Add(top, "name", "is required");
         }
 
-        if (!Drivers.Contains(spec.Driver, StringComparer.Ordinal))
+        var drivers = catalog?.Drivers.Select(d => d.Name).Prepend(DriverSelector.Auto).ToList() ?? [];
+        if (drivers.Count > 1 && !drivers.Contains(spec.Driver, StringComparer.Ordinal))
         {
-            problems.Add(top, "driver", $"'{spec.Driver}' is not one of: {string.Join(", ", Drivers)}");
+            problems.Add(top, "driver", $"'{spec.Driver}' is not one of: {string.Join(", ", drivers)}");
         }
 
         foreach (var (name, service) in spec.Services)

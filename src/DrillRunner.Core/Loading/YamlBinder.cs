@@ -202,7 +202,9 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
             {
                 var key = KebabCase.CamelFrom(member);
                 var location = seen.TryGetValue(key, out var keyNode) ? At(keyNode) : At(mapping);
-                var message = seen.ContainsKey(key) ? Clean(result.ErrorMessage, member) : "is required";
+                // A field left out is "required" only when that is what the rule says; an object's own rule keeps its words.
+                var required = result.ErrorMessage?.EndsWith(" field is required.", StringComparison.Ordinal) != false;
+                var message = seen.ContainsKey(key) || !required ? Clean(result.ErrorMessage, member) : "is required";
                 problems.Add(location, Join(path, key), message);
             }
         }

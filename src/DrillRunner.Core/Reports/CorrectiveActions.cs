@@ -15,7 +15,7 @@ public static class CorrectiveActions
     {
         var actions = (result.Score?.Objectives ?? [])
             .Where(o => !o.Met && o.Remedy is not null)
-            .Select(o => new CorrectiveAction(o.Kind, o.Kind, $"missed ({o.Achieved} against {o.Target}): {o.Remedy}"))
+            .Select(o => new CorrectiveAction(o.Kind, o.Kind, $"missed ({ObjectiveText.Achieved(o)} against {ObjectiveText.Target(o)}): {o.Remedy}"))
             .ToList();
         if (result.Status == RunStatus.RestoreFailed)
         {

@@ -58,7 +58,7 @@ public static class HtmlReport
         foreach (var o in score.Objectives)
         {
             html.Append("<li data-kind=\"").Append(Encode(o.Kind)).Append("\" class=\"").Append(o.Met ? "met" : "missed").Append("\"><strong>")
-                .Append(Encode(o.Kind)).Append("</strong>: target ").Append(Encode(o.Target)).Append(", achieved ").Append(Encode(o.Achieved))
+                .Append(Encode(o.Kind)).Append("</strong>: target ").Append(Encode(ObjectiveText.Target(o))).Append(", achieved ").Append(Encode(ObjectiveText.Achieved(o)))
                 .Append(o.Met ? " ✓" : " ✗ missed").AppendLine("</li>");
         }
 

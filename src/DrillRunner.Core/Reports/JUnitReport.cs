@@ -72,9 +72,9 @@ public static class JUnitReport
         }
 
         return o.Met
-            ? Case(o.Kind, className, new XElement("system-out", $"target {o.Target}, achieved {o.Achieved}: {o.Detail}"))
+            ? Case(o.Kind, className, new XElement("system-out", $"target {ObjectiveText.Target(o)}, achieved {ObjectiveText.Achieved(o)}: {o.Detail}"))
             : Case(o.Kind, className, new XElement("failure",
-                new XAttribute("message", $"target {o.Target}, achieved {o.Achieved}"),
+                new XAttribute("message", $"target {ObjectiveText.Target(o)}, achieved {ObjectiveText.Achieved(o)}"),
                 new XAttribute("type", o.IsGate ? "gate-missed" : "objective-missed"),
                 string.Join("\n", new[] { o.Detail, o.Remedy }.Where(t => !string.IsNullOrEmpty(t)))));
     }

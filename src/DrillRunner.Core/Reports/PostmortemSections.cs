@@ -18,6 +18,7 @@ public static class PostmortemSections
         Timeline(result),
         RootCause(result, facts),
         Objectives(result),
+        .. DataLossSection.Build(result) is { } dataLoss ? [dataLoss] : Array.Empty<ReportSection>(),
         Corrective(result),
         Changes(result),
     ];
@@ -85,8 +86,8 @@ public static class PostmortemSections
         var rows = score.Objectives.Select(o => (IReadOnlyList<IReadOnlyList<Span>>)
         [
             Inline.Of(o.Kind + (o.IsGate ? " (gate)" : "")),
-            Inline.Of(o.Target),
-            Inline.Of(o.Achieved),
+            Inline.Of(ObjectiveText.Target(o)),
+            Inline.Of(ObjectiveText.Achieved(o)),
             o.Met ? Inline.Of("yes") : new Inline().Strong("no").Build(),
             Inline.Of(o.Score.ToString("0.##", CultureInfo.InvariantCulture)),
             Inline.Of(o.Weight.ToString("0.#", CultureInfo.InvariantCulture)),

@@ -1,5 +1,6 @@
 using DrillRunner.Engine;
 using DrillRunner.Journal;
+using DrillRunner.Model;
 
 namespace DrillRunner.Steps;
 
@@ -14,6 +15,15 @@ public interface IStep
 
     /// <summary>One line for the plan and the report, e.g. "kill 1 of app (SIGKILL)".</summary>
     string Describe();
+
+    /// <summary>
+    /// The driver capabilities (<c>IDriverCapability</c> interfaces) this step needs; the loader refuses the step on
+    /// an environment whose driver lacks one, and the engine checks the driver it got before anything runs.
+    /// </summary>
+    IReadOnlyList<Type> RequiredCapabilities(EnvironmentSpec environment) => [];
+
+    /// <summary>URLs the step will contact (traffic targets), for the allowlist guardrail.</summary>
+    IEnumerable<Uri> Targets => [];
 
     /// <summary>Decides targets and returns how to undo the change, before anything changes. Null: nothing to undo.</summary>
     Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken);

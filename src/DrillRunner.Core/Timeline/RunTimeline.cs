@@ -11,6 +11,8 @@ public sealed class RunTimeline
     private readonly List<AlertSignal> _alerts = [];
     private readonly List<InstanceCount> _instances = [];
     private readonly List<CapacityFinding> _capacity = [];
+    private readonly List<CanaryAck> _acks = [];
+    private readonly List<CanaryCheck> _checks = [];
 
     /// <summary>Raised after an event is added (progress display, journal).</summary>
     public event Action<TimelineEvent>? EventAdded;
@@ -91,11 +93,27 @@ public sealed class RunTimeline
         }
     }
 
+    public void Add(CanaryAck ack)
+    {
+        lock (_gate)
+        {
+            _acks.Add(ack);
+        }
+    }
+
+    public void Add(IEnumerable<CanaryCheck> checks)
+    {
+        lock (_gate)
+        {
+            _checks.AddRange(checks);
+        }
+    }
+
     public TimelineSnapshot Snapshot()
     {
         lock (_gate)
         {
-            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries])
+            return new TimelineSnapshot([.. _events], [.. _samples], [.. _traffic], [.. _summaries], [.. _acks], [.. _checks])
             {
                 Alerts = [.. _alerts],
                 Instances = [.. _instances],

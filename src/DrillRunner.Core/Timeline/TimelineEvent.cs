@@ -17,4 +17,7 @@ public static class EventKinds
 
     /// <summary>The alert source could not be read (logged once per run); detection then reports it as the reason.</summary>
     public const string AlertSourceUnreachable = "alert-source-unreachable";
+
+    /// <summary>A verification round's summary: what reading back the canaries' writes found.</summary>
+    public const string Verify = "verify";
 }

@@ -5,9 +5,16 @@ public sealed record TimelineSnapshot(
     IReadOnlyList<TimelineEvent> Events,
     IReadOnlyList<ProbeSample> Samples,
     IReadOnlyList<TrafficSecond> Traffic,
-    IReadOnlyList<TrafficSummary> TrafficSummaries)
+    IReadOnlyList<TrafficSummary> TrafficSummaries,
+    IReadOnlyList<CanaryAck>? CanaryAcks = null,
+    IReadOnlyList<CanaryCheck>? CanaryChecks = null)
 {
     public static readonly TimelineSnapshot Empty = new([], [], [], []);
+
+    // Timelines saved before canaries have neither list: never null after loading.
+    public IReadOnlyList<CanaryAck> CanaryAcks { get; init; } = CanaryAcks ?? [];
+
+    public IReadOnlyList<CanaryCheck> CanaryChecks { get; init; } = CanaryChecks ?? [];
 
     /// <summary>Alerts of the drill's alert source, each timed by itself (see <see cref="AlertSignal"/>).</summary>
     public IReadOnlyList<AlertSignal> Alerts { get; init; } = [];

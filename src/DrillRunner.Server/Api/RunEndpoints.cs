@@ -7,7 +7,6 @@ using DrillRunner.Journal;
 using DrillRunner.Reports;
 using DrillRunner.Runs;
 using DrillRunner.Security;
-using DrillRunner.Steps;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -83,7 +82,7 @@ internal static class RunEndpoints
             return Results.Text(json, "application/json");
         }
 
-        var result = JsonSerializer.Deserialize<RunResult>(json, JsonDefaults.Options)!;
+        var result = SavedResults.Read(json);
         return Results.Text(MarkdownReport.Render(result), "text/markdown; charset=utf-8");
     }
 

@@ -1,11 +1,8 @@
 using System.Text;
-using System.Text.Json;
 using DrillRunner.Drills;
-using DrillRunner.Engine;
 using DrillRunner.Hosting;
 using DrillRunner.Reports;
 using DrillRunner.Reports.Leadership;
-using DrillRunner.Steps;
 using Microsoft.AspNetCore.Http;
 
 namespace DrillRunner.Dashboard;
@@ -20,7 +17,7 @@ internal static class ReportPages
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No report", detail: $"run '{id}' has no result (unknown, queued, running, or never started)");
         }
 
-        var result = JsonSerializer.Deserialize<RunResult>(json, JsonDefaults.Options)!;
+        var result = SavedResults.Read(json);
         return PageLayout.Html(context, ReportFormats.Render(result, ReportFormats.Html), PageLayout.ReportPolicy);
     }
 

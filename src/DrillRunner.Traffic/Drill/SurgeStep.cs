@@ -12,6 +12,8 @@ internal sealed class SurgeStep(SurgeOptions options) : IStep
 
     public bool IsFault => true;
 
+    public IEnumerable<Uri> Targets => Uri.TryCreate(options.Url, UriKind.Absolute, out var url) ? [url] : [];
+
     public string Describe() =>
         options.Multiplier is { } m ? $"surge to {m:0.##}x traffic '{options.Of}'" : $"surge of +{options.Rate} on {(options.Of is { } of ? $"traffic '{of}'" : options.Url)}";
 

@@ -15,6 +15,8 @@ internal sealed class TrafficStep(TrafficOptions options) : IStep
 
     public bool IsFault => false;
 
+    public IEnumerable<Uri> Targets => Uri.TryCreate(options.Url, UriKind.Absolute, out var url) ? [url] : [];
+
     public string Describe() =>
         $"traffic {(options.Rate is { } r ? r.ToString() : $"profile of {options.Profile?.Count ?? 0} segment(s)")} "
         + $"to {options.Url} from {options.Users.ToString(CultureInfo.InvariantCulture)} users";

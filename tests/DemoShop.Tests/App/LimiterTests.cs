@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace DemoShop.Tests.App;
@@ -56,7 +55,7 @@ public sealed class LimiterTests
         await WarmUpAsync(shop);
         Assert.All(await BurstAsync(shop), r => Assert.Equal(HttpStatusCode.OK, r.Status));
 
-        using var put = await ControlAsync(shop, HttpMethod.Put, "/_chaos/settings", new
+        using var put = await shop.ControlAsync(HttpMethod.Put, "/_chaos/settings", new
         {
             settings = new Dictionary<string, string> { ["Shop:MaxConcurrentRequests"] = "1", ["Shop:QueueLimit"] = "0" },
             leaseSeconds = 60,
@@ -64,7 +63,7 @@ public sealed class LimiterTests
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Contains(await BurstAsync(shop), r => r.Status == HttpStatusCode.ServiceUnavailable);
 
-        using var delete = await ControlAsync(shop, HttpMethod.Delete, "/_chaos/settings", null);
+        using var delete = await shop.ControlAsync(HttpMethod.Delete, "/_chaos/settings", null);
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.All(await BurstAsync(shop), r => Assert.Equal(HttpStatusCode.OK, r.Status));
     }
@@ -103,12 +102,5 @@ public sealed class LimiterTests
         var stopwatch = Stopwatch.StartNew();
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         return (response.StatusCode, stopwatch.Elapsed);
-    }
-
-    private static async Task<HttpResponseMessage> ControlAsync(ShopServer shop, HttpMethod method, string path, object? body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ShopServer.ChaosToken);
-        return await shop.Client.SendAsync(request);
     }
 }

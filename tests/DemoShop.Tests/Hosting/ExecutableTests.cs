@@ -28,8 +28,9 @@ public sealed class ExecutableTests(ITestOutputHelper output)
                 {
                     health = await client.GetAsync(new Uri("/health", UriKind.Relative));
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or (on a loaded machine) not answering within the client's timeout yet.
                     await Task.Delay(TimeSpan.FromMilliseconds(25), TimeProvider.System);
                 }
             }

@@ -5,6 +5,7 @@ using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
 using DrillRunner.Objectives.Detect;
+using DrillRunner.Reports;
 using DrillRunner.Scoring;
 using DrillRunner.Testing;
 using DrillRunner.Testing.Drivers;
@@ -83,8 +84,8 @@ public sealed class AlertmanagerDetectionTests : IDisposable
         Assert.Single(result.Timeline.Events, e => e.Kind == EventKinds.AlertSourceUnreachable);
         var detect = result.Score!.Objectives.Single(o => o.Kind == "detect");
         Assert.False(detect.Met);
-        Assert.Equal("not detected: source unreachable", detect.Achieved);
-        Assert.Equal("not detected: source unreachable", result.Score.Objectives.Single(o => o.Kind == "alert").Achieved);
+        Assert.Equal("not detected: source unreachable", ObjectiveText.Achieved(detect));
+        Assert.Equal("not detected: source unreachable", ObjectiveText.Achieved(result.Score.Objectives.Single(o => o.Kind == "alert")));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DrillRunner.Engine;
 using DrillRunner.Engine.Locks;
+using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
 using DrillRunner.Testing;
@@ -13,14 +14,14 @@ internal sealed class EngineHarness : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public EngineHarness(string drillYaml)
+    public EngineHarness(string drillYaml, Func<IJournalStore, IJournalStore>? wrapJournal = null)
     {
         _folder.Write("environments/test-shop.yaml", TestEnvironments.Shop);
         Drill = new DrillLoader(TestCatalog.Create()).Load(_folder.Write("drill.yaml", drillYaml));
         Driver = new FakeDriver(Drill.Environment);
         Driver.UpAsync(new Progress<string>(), CancellationToken.None).GetAwaiter().GetResult();
         Journal = new SqliteJournalStore(Path.Combine(_folder.Path, "journal.db"));
-        Engine = new DrillEngine(TestCatalog.Create(), Journal, new FileEnvironmentLock(Path.Combine(_folder.Path, "locks")), Time);
+        Engine = new DrillEngine(TestCatalog.Create(), wrapJournal?.Invoke(Journal) ?? Journal, new FileEnvironmentLock(Path.Combine(_folder.Path, "locks")), Time);
     }
 
     public FakeTimeProvider Time { get; } = FakeClock.Create();
@@ -35,8 +36,8 @@ internal sealed class EngineHarness : IDisposable
 
     public string Folder => _folder.Path;
 
-    public Task<RunResult> RunAsync(int seed = 7, CancellationToken abort = default) =>
-        FakeClock.RunAsync(Time, Engine.RunAsync(Drill, Driver, new RunRequest { Seed = seed, Trigger = "test" }, abort));
+    public Task<RunResult> RunAsync(int seed = 7, HttpClient? http = null, CancellationToken abort = default) =>
+        FakeClock.RunAsync(Time, Engine.RunAsync(Drill, Driver, new RunRequest { Seed = seed, Trigger = "test", Http = http }, abort));
 
     public void Dispose() => _folder.Dispose();
 }

@@ -1,3 +1,4 @@
+using DrillRunner.Scoring;
 using DrillRunner.Testing;
 
 namespace DrillRunner.Core.Tests.Engine;
@@ -31,7 +32,8 @@ public sealed class InstanceSamplingTests
         Assert.DoesNotContain(app, c => c.Healthy == 4 && c.At < result.Window!.FirstFaultAt!.Value.AddSeconds(2));
         var scaleOut = result.Score!.Objectives.Single(o => o.Kind == "scale-out");
         Assert.True(scaleOut.Met, scaleOut.Detail);
-        Assert.InRange(double.Parse(scaleOut.Achieved.TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture), 2.0, 2.5);
+        Assert.InRange(scaleOut.Find(Measures.ScaleOut)!.AsDuration(), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
+        Assert.Equal(4, scaleOut.Find(Measures.HealthyInstances)!.Value);
     }
 
     [Fact]

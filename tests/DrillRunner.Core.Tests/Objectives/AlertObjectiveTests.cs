@@ -1,4 +1,5 @@
 using DrillRunner.Objectives.Alert;
+using DrillRunner.Reports;
 using DrillRunner.Scoring;
 using DrillRunner.Timeline;
 using static DrillRunner.Core.Tests.Objectives.ObjectiveInputs;
@@ -13,8 +14,10 @@ public sealed class AlertObjectiveTests
         var result = Evaluate(Run([Alert("ShopErrors", firedAt: 12, receivedAt: 13), Alert("ShopSlow", firedAt: 25, receivedAt: 27)]));
 
         Assert.True(result.Met);
-        Assert.Equal("17s", result.Achieved);
-        Assert.Equal("ShopSlow <= 20s", result.Target);
+        Assert.Equal("17s", ObjectiveText.Achieved(result));
+        Assert.Equal("<= 20s", ObjectiveText.Target(result));
+        Assert.Equal(TimeSpan.FromSeconds(17), result.Find(Measures.TimeToAlert)!.AsDuration());
+        Assert.StartsWith("alert ShopSlow: ", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -23,7 +26,7 @@ public sealed class AlertObjectiveTests
         var result = Evaluate(Run([Alert("ShopSlow", firedAt: 29, receivedAt: 31)]));
 
         Assert.False(result.Met);
-        Assert.Equal("21s", result.Achieved);
+        Assert.Equal("21s", ObjectiveText.Achieved(result));
         Assert.Contains("ShopSlow", result.Remedy, StringComparison.Ordinal);
     }
 
@@ -33,7 +36,7 @@ public sealed class AlertObjectiveTests
         var result = Evaluate(Run([Alert("ShopErrors", firedAt: 12, receivedAt: 13)]));
 
         Assert.False(result.Met);
-        Assert.Equal("not detected", result.Achieved);
+        Assert.Equal("not detected", ObjectiveText.Achieved(result));
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public sealed class AlertObjectiveTests
         var result = Evaluate(Run(events: events));
 
         Assert.False(result.Met);
-        Assert.Equal("not detected: source unreachable", result.Achieved);
+        Assert.Equal("not detected: source unreachable", ObjectiveText.Achieved(result));
     }
 
     private static ObjectiveResult Evaluate(ScoringInput input) =>

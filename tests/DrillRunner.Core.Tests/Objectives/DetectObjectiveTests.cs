@@ -1,4 +1,5 @@
 using DrillRunner.Objectives.Detect;
+using DrillRunner.Reports;
 using DrillRunner.Scoring;
 using DrillRunner.Timeline;
 using static DrillRunner.Core.Tests.Objectives.ObjectiveInputs;
@@ -13,7 +14,8 @@ public sealed class DetectObjectiveTests
         var result = Evaluate(Run([Alert("ShopErrors", firedAt: 48, receivedAt: 50)]));
 
         Assert.True(result.Met);
-        Assert.Equal("40s", result.Achieved);
+        Assert.Equal(TimeSpan.FromSeconds(40), result.Find(Measures.TimeToDetect)!.AsDuration());
+        Assert.Equal("40s", ObjectiveText.Achieved(result));
         Assert.Contains("fired 10:00:48.000, notification received 10:00:50.000 (2s later)", result.Detail, StringComparison.Ordinal);
         Assert.Contains("runner probes saw the first failure 5s after the fault", result.Detail, StringComparison.Ordinal);
     }
@@ -23,7 +25,7 @@ public sealed class DetectObjectiveTests
     {
         var result = Evaluate(Run([Alert("ShopErrors", firedAt: 33)]));
 
-        Assert.Equal("23s", result.Achieved);
+        Assert.Equal("23s", ObjectiveText.Achieved(result));
         Assert.Contains("no notification received (timed by the alert's own start, from polling)", result.Detail, StringComparison.Ordinal);
     }
 
@@ -33,7 +35,7 @@ public sealed class DetectObjectiveTests
         var result = Evaluate(Run());
 
         Assert.False(result.Met);
-        Assert.Equal("not detected", result.Achieved);
+        Assert.Equal("not detected", ObjectiveText.Achieved(result));
         Assert.Contains("no matching alert fired", result.Detail, StringComparison.Ordinal);
         Assert.NotNull(result.Remedy);
     }
@@ -47,7 +49,7 @@ public sealed class DetectObjectiveTests
 
         Assert.False(result.Met);
         Assert.Equal(0, result.Score);
-        Assert.Equal("not detected: source unreachable", result.Achieved);
+        Assert.Equal("not detected: source unreachable", ObjectiveText.Achieved(result));
     }
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed class DetectObjectiveTests
         var result = Evaluate(Run([Alert("ShopErrors", firedAt: 170, receivedAt: 180)]));
 
         Assert.False(result.Met);
-        Assert.Equal("2m50s", result.Achieved);
+        Assert.Equal("2m50s", ObjectiveText.Achieved(result));
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class DetectObjectiveTests
         var result = Evaluate(Run([Alert("Stale", firedAt: -30, receivedAt: 20)]));
 
         Assert.False(result.Met);
-        Assert.Equal("not detected", result.Achieved);
+        Assert.Equal("not detected", ObjectiveText.Achieved(result));
     }
 
     [Fact]
@@ -74,7 +76,8 @@ public sealed class DetectObjectiveTests
         var result = Evaluate(Run([Alert("ShopSaturated", firedAt: 8, receivedAt: 9)], failing: false));
 
         Assert.True(result.Met);
-        Assert.Equal("0s (no failing sample)", result.Achieved);
+        Assert.Equal(TimeSpan.Zero, result.Find(Measures.TimeToDetect)!.AsDuration());
+        Assert.Contains("the alert came before any failing sample", result.Detail, StringComparison.Ordinal);
     }
 
     private static ObjectiveResult Evaluate(ScoringInput input) =>

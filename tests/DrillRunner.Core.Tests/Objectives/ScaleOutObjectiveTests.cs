@@ -1,5 +1,6 @@
 using DrillRunner.Journal;
 using DrillRunner.Objectives.ScaleOut;
+using DrillRunner.Reports;
 using DrillRunner.Scoring;
 using DrillRunner.Timeline;
 using static DrillRunner.Core.Tests.Objectives.ObjectiveInputs;
@@ -14,7 +15,9 @@ public sealed class ScaleOutObjectiveTests
         var result = Evaluate(Counts((4, 3, 3), (20, 5, 4), (21, 5, 5), (30, 6, 6)));
 
         Assert.True(result.Met);
-        Assert.Equal("16s", result.Achieved);
+        Assert.Equal(TimeSpan.FromSeconds(16), result.Find(Measures.ScaleOut)!.AsDuration());
+        Assert.Equal("5 healthy instances, scale-out 16s", ObjectiveText.Achieved(result));
+        Assert.Equal(">= 5 healthy instances, scale-out <= 30s", ObjectiveText.Target(result));
         Assert.Contains("had 5 healthy of 5 at 10:00:21.000", result.Detail, StringComparison.Ordinal);
     }
 
@@ -24,7 +27,9 @@ public sealed class ScaleOutObjectiveTests
         var result = Evaluate(Counts((6, 5, 3), (30, 5, 4), (40, 5, 4)));
 
         Assert.False(result.Met);
-        Assert.Equal("not reached (peak 4)", result.Achieved);
+        Assert.Null(result.Find(Measures.ScaleOut));
+        Assert.Equal(4, result.Find(Measures.HealthyInstances)!.Value);
+        Assert.Contains("never had 5 healthy", result.Detail, StringComparison.Ordinal);
         Assert.NotNull(result.Remedy);
     }
 
@@ -34,7 +39,7 @@ public sealed class ScaleOutObjectiveTests
         var result = Evaluate(Counts((6, 3, 3), (50, 5, 5)));
 
         Assert.False(result.Met);
-        Assert.Equal("45s", result.Achieved);
+        Assert.Equal(TimeSpan.FromSeconds(45), result.Find(Measures.ScaleOut)!.AsDuration());
     }
 
     [Fact]
@@ -45,7 +50,7 @@ public sealed class ScaleOutObjectiveTests
 
         var result = new ScaleOutObjective(options).Evaluate(Run(instances: Counts((16, 3, 3), (21, 5, 5)), journal: journal), 15);
 
-        Assert.Equal("6s", result.Achieved);
+        Assert.Equal(TimeSpan.FromSeconds(6), result.Find(Measures.ScaleOut)!.AsDuration());
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class ScaleOutObjectiveTests
         var result = Evaluate([]);
 
         Assert.False(result.Met);
-        Assert.Equal("not measured", result.Achieved);
+        Assert.Equal("not measured", ObjectiveText.Achieved(result));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class JUnitReportTests
         foreach (var o in result.Score.Objectives)
         {
             var failure = cases.Single(c => (string?)c.Attribute("name") == o.Kind).Element("failure");
-            Assert.Equal(o.Met ? null : $"target {o.Target}, achieved {o.Achieved}", (string?)failure?.Attribute("message"));
+            Assert.Equal(o.Met ? null : $"target {ObjectiveText.Target(o)}, achieved {ObjectiveText.Achieved(o)}", (string?)failure?.Attribute("message"));
         }
 
         Assert.Null(cases.Single(c => (string?)c.Attribute("name") == "restore").Element("failure"));
@@ -41,7 +41,7 @@ public sealed class JUnitReportTests
     {
         var result = await ReportRuns.KillWithActionAsync();
         var score = result.Score!;
-        var missed = score.Objectives.Select(o => o.Kind == "recover" ? o with { Met = false, Achieved = "42s", Remedy = "automate failover" } : o with { Met = true }).ToList();
+        var missed = score.Objectives.Select(o => o.Kind == "recover" ? o with { Met = false, Measurements = [Measurement.Duration("rto", TimeSpan.FromSeconds(42))], Remedy = "automate failover" } : o with { Met = true }).ToList();
         var failed = result with { Score = score with { Verdict = Verdict.Fail, Objectives = missed } };
 
         var doc = XDocument.Parse(JUnitReport.Render(failed));

@@ -21,7 +21,8 @@ public sealed class ScorerTests
         var result = Evaluate(new RecoverObjective(new RecoverOptions { Target = TimeSpan.FromSeconds(15) }), samples);
 
         Assert.True(result.Met);
-        Assert.Equal("12s", result.Achieved);
+        Assert.Equal(Measurement.Duration("rto", TimeSpan.FromSeconds(12)), result.Measurements.Single());
+        Assert.Equal([Bound.AtMost("rto", TimeSpan.FromSeconds(15))], result.Targets);
         Assert.Equal(1, result.Score);
     }
 
@@ -39,7 +40,7 @@ public sealed class ScorerTests
 
         Assert.Equal(Verdict.Fail, score.Verdict);
         Assert.False(score.Objectives[0].Met);
-        Assert.Equal("24s", score.Objectives[0].Achieved);
+        Assert.Equal(TimeSpan.FromSeconds(24), score.Objectives[0].Find("rto")!.AsDuration());
         Assert.Equal(90.9, score.Value);
     }
 
@@ -48,7 +49,8 @@ public sealed class ScorerTests
     {
         var result = Evaluate(new RecoverObjective(new RecoverOptions()), Samples(0, 20, t => t < 6));
         Assert.False(result.Met);
-        Assert.Equal("not recovered", result.Achieved);
+        Assert.Empty(result.Measurements);
+        Assert.Equal("not recovered", result.Unmeasured);
     }
 
     [Theory]

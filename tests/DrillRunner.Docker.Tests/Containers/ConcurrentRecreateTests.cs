@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Tests.Infrastructure;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Testing;
 
 namespace DrillRunner.Docker.Tests.Containers;
@@ -24,7 +25,7 @@ public sealed class ConcurrentRecreateTests(DemoShopImage image)
             await env.Client.Containers.StopContainerAsync(second.ID, new ContainerStopParameters { WaitBeforeKillSeconds = 1 }, CancellationToken.None);
 
             var listed = await env.Driver.ListInstancesAsync(DemoShopEnvironment.Service, CancellationToken.None);
-            await env.Driver.ScaleAsync(DemoShopEnvironment.Service, 3, CancellationToken.None);
+            await env.Driver.Require<IServiceScaling>().ScaleAsync(DemoShopEnvironment.Service, 3, CancellationToken.None);
 
             Assert.Equal([env.InstanceId(1)], listed.Select(i => i.Id));
             var setAside = await env.Client.Containers.InspectContainerAsync(second.ID, CancellationToken.None);

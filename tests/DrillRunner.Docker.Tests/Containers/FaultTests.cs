@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Testing;
 using Xunit.Abstractions;
 
@@ -20,7 +21,7 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
             await env.UpAsync();
             Assert.Equal("always", (await env.InspectAsync(1)).HostConfig.RestartPolicy.Name.ToString(), ignoreCase: true);
 
-            await env.Driver.KillAsync(env.InstanceId(1), "SIGKILL", CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().KillAsync(env.InstanceId(1), "SIGKILL", CancellationToken.None);
 
             var killed = await WaitAsync(env, InstanceState.Exited);
             Assert.Null(killed.ProcessId);
@@ -40,7 +41,7 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
             var before = await env.Driver.GetInstanceAsync(env.InstanceId(1), CancellationToken.None);
 
             var clock = Stopwatch.StartNew();
-            await env.Driver.CrashAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().CrashAsync(env.InstanceId(1), CancellationToken.None);
             var back = await WaitForNewProcessAsync(env, before.ProcessId);
             var running = clock.Elapsed;
             await ((DockerEnvironmentDriver)env.Driver).Waiter.WaitUntilReadyAsync(env.InstanceId(1), StateTimeout, CancellationToken.None);
@@ -59,7 +60,7 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
         {
             await env.UpAsync();
 
-            await env.Driver.CrashAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().CrashAsync(env.InstanceId(1), CancellationToken.None);
 
             var crashed = await WaitAsync(env, InstanceState.Exited);
             Assert.Equal(137, (await env.InspectAsync(1)).State.ExitCode);
@@ -75,9 +76,9 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
         {
             await env.UpAsync();
 
-            await env.Driver.StopAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().StopAsync(env.InstanceId(1), CancellationToken.None);
             await WaitAsync(env, InstanceState.Stopped);
-            await env.Driver.StartAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().StartAsync(env.InstanceId(1), CancellationToken.None);
 
             await WaitAsync(env, InstanceState.Running);
         }
@@ -91,14 +92,14 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
         {
             await env.UpAsync();
 
-            await env.Driver.PauseAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().PauseAsync(env.InstanceId(1), CancellationToken.None);
             var paused = await WaitAsync(env, InstanceState.Paused);
             Assert.Equal(InstanceHealth.Unhealthy, paused.Health);
 
-            await env.Driver.UnpauseAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().UnpauseAsync(env.InstanceId(1), CancellationToken.None);
             var running = await WaitAsync(env, InstanceState.Running);
             Assert.Equal(InstanceHealth.Healthy, running.Health);
-            await env.Driver.UnpauseAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().UnpauseAsync(env.InstanceId(1), CancellationToken.None);
         }
     }
 
@@ -111,7 +112,7 @@ public sealed class FaultTests(DemoShopImage image, ITestOutputHelper output)
             await env.UpAsync();
             var before = await env.Driver.GetInstanceAsync(env.InstanceId(1), CancellationToken.None);
 
-            await env.Driver.RestartAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().RestartAsync(env.InstanceId(1), CancellationToken.None);
 
             var after = await WaitAsync(env, InstanceState.Running);
             Assert.NotEqual(before.ProcessId, after.ProcessId);

@@ -1,6 +1,7 @@
 using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Testing;
 
 namespace DrillRunner.Docker.Tests.Containers;
@@ -17,7 +18,7 @@ public sealed class ReconfigureTests(DemoShopImage image)
             await env.UpAsync();
             var before = await env.InspectAsync(1);
 
-            await env.Driver.ReconfigureAsync(
+            await env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(
                 env.InstanceId(1), new Dictionary<string, string?> { ["Shop__PoolSize"] = "1", ["DEMO_INSTANCE"] = null }, CancellationToken.None);
 
             var after = await env.InspectAsync(1);
@@ -45,9 +46,9 @@ public sealed class ReconfigureTests(DemoShopImage image)
             await env.UpAsync();
             var original = await env.Driver.GetInstanceAsync(env.InstanceId(1), CancellationToken.None);
 
-            await env.Driver.ReconfigureAsync(
+            await env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(
                 env.InstanceId(1), new Dictionary<string, string?> { ["Shop__PoolSize"] = "1", ["DEMO_INSTANCE"] = "broken" }, CancellationToken.None);
-            await env.Driver.ReconfigureAsync(
+            await env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(
                 env.InstanceId(1), new Dictionary<string, string?> { ["Shop__PoolSize"] = null, ["DEMO_INSTANCE"] = original.Settings["DEMO_INSTANCE"] }, CancellationToken.None);
 
             await ((DockerEnvironmentDriver)env.Driver).Waiter.WaitUntilReadyAsync(env.InstanceId(1), TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -64,9 +65,9 @@ public sealed class ReconfigureTests(DemoShopImage image)
         await using (env)
         {
             await env.UpAsync();
-            await env.Driver.StopAsync(env.InstanceId(1), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().StopAsync(env.InstanceId(1), CancellationToken.None);
 
-            await env.Driver.ReconfigureAsync(env.InstanceId(1), new Dictionary<string, string?> { ["Shop__PoolSize"] = "2" }, CancellationToken.None);
+            await env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(env.InstanceId(1), new Dictionary<string, string?> { ["Shop__PoolSize"] = "2" }, CancellationToken.None);
 
             var containers = await env.LabelledContainersAsync();
             Assert.Equal(["/" + env.InstanceId(1)], containers.SelectMany(c => c.Names));
@@ -85,7 +86,7 @@ public sealed class ReconfigureTests(DemoShopImage image)
             var before = await env.InspectAsync(1);
 
             // The engine refuses an empty variable name at create, after the old container was set aside and stopped.
-            var error = await Assert.ThrowsAsync<DriverException>(() => env.Driver.ReconfigureAsync(
+            var error = await Assert.ThrowsAsync<DriverException>(() => env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(
                 env.InstanceId(1), new Dictionary<string, string?> { [""] = "x" }, CancellationToken.None));
 
             Assert.Contains("invalid environment variable", error.Message, StringComparison.Ordinal);

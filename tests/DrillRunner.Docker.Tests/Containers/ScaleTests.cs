@@ -1,5 +1,6 @@
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Testing;
 
 namespace DrillRunner.Docker.Tests.Containers;
@@ -14,9 +15,9 @@ public sealed class ScaleTests(DemoShopImage image)
         await using (env)
         {
             await env.UpAsync();
-            await env.Driver.ReconfigureAsync(env.InstanceId(1), new Dictionary<string, string?> { ["Shop__PoolSize"] = "7" }, CancellationToken.None);
+            await env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(env.InstanceId(1), new Dictionary<string, string?> { ["Shop__PoolSize"] = "7" }, CancellationToken.None);
 
-            await env.Driver.ScaleAsync(DemoShopEnvironment.Service, 3, CancellationToken.None);
+            await env.Driver.Require<IServiceScaling>().ScaleAsync(DemoShopEnvironment.Service, 3, CancellationToken.None);
 
             var waiter = ((DockerEnvironmentDriver)env.Driver).Waiter;
             await waiter.WaitUntilReadyAsync(env.InstanceId(3), TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -28,7 +29,7 @@ public sealed class ScaleTests(DemoShopImage image)
             Assert.Equal("7", third.Settings["Shop__PoolSize"]);
             Assert.Equal(InstanceHealth.Healthy, third.Health);
 
-            await env.Driver.ScaleAsync(DemoShopEnvironment.Service, 1, CancellationToken.None);
+            await env.Driver.Require<IServiceScaling>().ScaleAsync(DemoShopEnvironment.Service, 1, CancellationToken.None);
 
             var left = await env.Driver.ListInstancesAsync(DemoShopEnvironment.Service, CancellationToken.None);
             Assert.Equal([env.InstanceId(1)], left.Select(i => i.Id));

@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 using DrillRunner.Testing;
 using DrillRunner.Testing.Drivers;
@@ -35,11 +36,11 @@ public sealed class SelectorTests(DemoShopImage image)
                 var instances = await driver.ListInstancesAsync("legacy", CancellationToken.None);
                 Assert.Equal([$"legacy-{tag}"], instances.Select(i => i.Id));
 
-                await driver.KillAsync($"legacy-{tag}", "SIGKILL", CancellationToken.None);
+                await driver.Require<IInstanceLifecycle>().KillAsync($"legacy-{tag}", "SIGKILL", CancellationToken.None);
                 await driver.WaitForStateAsync($"legacy-{tag}", InstanceState.Exited, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
-                var refused = await Assert.ThrowsAsync<DriverException>(() => driver.KillAsync($"stranger-{tag}", "SIGKILL", CancellationToken.None));
+                var refused = await Assert.ThrowsAsync<DriverException>(() => driver.Require<IInstanceLifecycle>().KillAsync($"stranger-{tag}", "SIGKILL", CancellationToken.None));
                 Assert.Contains("not part of environment", refused.Message, StringComparison.Ordinal);
-                await Assert.ThrowsAsync<DriverException>(() => driver.ScaleAsync("legacy", 2, CancellationToken.None));
+                await Assert.ThrowsAsync<DriverException>(() => driver.Require<IServiceScaling>().ScaleAsync("legacy", 2, CancellationToken.None));
 
                 await driver.DownAsync(new Progress<string>(), CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Testing;
 
 namespace DrillRunner.Docker.Tests.Containers;
@@ -44,7 +45,7 @@ public sealed class UpDownTests(DemoShopImage image)
         {
             await env.UpAsync();
             var first = (await env.InspectAsync(1)).ID;
-            await env.Driver.StopAsync(env.InstanceId(2), CancellationToken.None);
+            await env.Driver.Require<IInstanceLifecycle>().StopAsync(env.InstanceId(2), CancellationToken.None);
 
             await env.UpAsync();
 
@@ -61,7 +62,7 @@ public sealed class UpDownTests(DemoShopImage image)
         await using (env)
         {
             await env.UpAsync();
-            await env.Driver.ReconfigureAsync(env.InstanceId(1), new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = "not-a-url" }, CancellationToken.None);
+            await env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(env.InstanceId(1), new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = "not-a-url" }, CancellationToken.None);
             await env.Driver.WaitForStateAsync(env.InstanceId(1), InstanceState.Exited, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
 
             var error = await Assert.ThrowsAsync<DriverException>(env.UpAsync);

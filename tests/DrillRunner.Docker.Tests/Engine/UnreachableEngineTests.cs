@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 using DrillRunner.Testing.Drivers;
 
@@ -37,7 +38,7 @@ public sealed class UnreachableEngineTests
 
             Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, Quickly);
-            await Assert.ThrowsAsync<DriverException>(() => driver.KillAsync("x-app-1", "SIGKILL", CancellationToken.None));
+            await Assert.ThrowsAsync<DriverException>(() => driver.Require<IInstanceLifecycle>().KillAsync("x-app-1", "SIGKILL", CancellationToken.None));
         }
     }
 

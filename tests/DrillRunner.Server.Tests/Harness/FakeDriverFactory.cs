@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 using DrillRunner.Testing.Fakes;
 
@@ -11,6 +12,8 @@ internal sealed class FakeDriverFactory : IDriverFactory
     private readonly ConcurrentDictionary<string, FakeDriver> _drivers = new(StringComparer.Ordinal);
 
     public string Name => "local";
+
+    public IReadOnlyCollection<Type> Capabilities { get; } = DriverCapabilities.Of(typeof(FakeDriver));
 
     public FakeDriver For(string environment) => _drivers[environment];
 

@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
@@ -26,7 +27,7 @@ public sealed class StartupRecoveryTests
                 var environment = EnvironmentLoader.Load(environmentFile);
                 var driver = drivers.Create(environment, TimeProvider.System);
                 killed = (await driver.ListInstancesAsync("app", CancellationToken.None))[1].Id;
-                await driver.KillAsync(killed, "KILL", CancellationToken.None);
+                await driver.Require<IInstanceLifecycle>().KillAsync(killed, "KILL", CancellationToken.None);
 
                 var journal = new SqliteJournalStore(Path.Combine(state, "journal.db"));
                 var at = TimeProvider.System.GetUtcNow().AddMinutes(-1);

@@ -16,9 +16,9 @@ public sealed class PostgreSqlJournalAttribute : DataAttribute
 {
     public PostgreSqlJournalAttribute()
     {
-        if (Harness.PostgresFactAttribute.IsSkipped)
+        if (PostgresFactAttribute.IsSkipped)
         {
-            Skip = Harness.PostgresFactAttribute.SkipReason;
+            Skip = PostgresFactAttribute.SkipReason;
         }
     }
 

@@ -1,7 +1,6 @@
 using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.PostgreSql;
-using DrillRunner.Server.Tests.Harness;
 using DrillRunner.Testing;
 
 namespace DrillRunner.Server.Tests.Journal;

@@ -1,6 +1,5 @@
 using DrillRunner.Engine.Locks;
 using DrillRunner.PostgreSql;
-using DrillRunner.Server.Tests.Harness;
 using Npgsql;
 
 namespace DrillRunner.Server.Tests.PostgreSql;

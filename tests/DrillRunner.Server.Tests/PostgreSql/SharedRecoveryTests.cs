@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Hosting;
 using DrillRunner.Journal;
 using DrillRunner.Loading;
@@ -98,7 +99,7 @@ public sealed class SharedRecoveryTests : IAsyncLifetime
         var environmentFile = Path.Combine(drills, "environments", "fake-shop.yaml");
         var driver = drivers.Create(EnvironmentLoader.Load(environmentFile), TimeProvider.System);
         _killed = (await driver.ListInstancesAsync("app", default))[1].Id;
-        await driver.KillAsync(_killed, "KILL", default);
+        await driver.Require<IInstanceLifecycle>().KillAsync(_killed, "KILL", default);
 
         await using var stores = new PostgreSqlStores(_database!.ConnectionString);
         var at = TimeProvider.System.GetUtcNow().AddMinutes(-1);

@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using Xunit;
 
 namespace DrillRunner.Testing.Drivers;
@@ -29,7 +30,7 @@ public abstract partial class DriverContractTests
     {
         var instances = await InstancesAsync();
 
-        await Driver.KillAsync(instances[0].Id, "SIGKILL", CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().KillAsync(instances[0].Id, "SIGKILL", CancellationToken.None);
         await UntilDownAsync(instances[0].Id);
         await Task.Delay(NoRestartWindow, TimeProvider.System);
 
@@ -43,10 +44,10 @@ public abstract partial class DriverContractTests
     public async Task Start_after_kill_brings_the_instance_back()
     {
         var id = await FirstInstanceIdAsync();
-        await Driver.KillAsync(id, "SIGKILL", CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().KillAsync(id, "SIGKILL", CancellationToken.None);
         await UntilDownAsync(id);
 
-        await Driver.StartAsync(id, CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().StartAsync(id, CancellationToken.None);
 
         var info = await UntilUpAsync(id);
         Assert.True(await AnswersAsync(info, AnswerTimeout));
@@ -57,11 +58,11 @@ public abstract partial class DriverContractTests
     {
         var id = await FirstInstanceIdAsync();
 
-        await Driver.StopAsync(id, CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().StopAsync(id, CancellationToken.None);
         var stopped = await UntilDownAsync(id);
         Assert.Contains(stopped.State, new[] { InstanceState.Stopped, InstanceState.Exited });
 
-        await Driver.StartAsync(id, CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().StartAsync(id, CancellationToken.None);
         var info = await UntilUpAsync(id);
         Assert.True(await AnswersAsync(info, AnswerTimeout));
     }
@@ -71,7 +72,7 @@ public abstract partial class DriverContractTests
     {
         var before = (await InstancesAsync())[0];
 
-        await Driver.PauseAsync(before.Id, CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().PauseAsync(before.Id, CancellationToken.None);
 
         var paused = await UntilAsync(before.Id, i => i.State == InstanceState.Paused, "paused");
         Assert.Equal(before.ProcessId, paused.ProcessId);
@@ -82,10 +83,10 @@ public abstract partial class DriverContractTests
     public async Task Unpause_lets_a_paused_instance_answer_again()
     {
         var id = await FirstInstanceIdAsync();
-        await Driver.PauseAsync(id, CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().PauseAsync(id, CancellationToken.None);
         await UntilAsync(id, i => i.State == InstanceState.Paused, "paused");
 
-        await Driver.UnpauseAsync(id, CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().UnpauseAsync(id, CancellationToken.None);
 
         var info = await UntilUpAsync(id);
         Assert.True(await AnswersAsync(info, AnswerTimeout));
@@ -96,7 +97,7 @@ public abstract partial class DriverContractTests
     {
         var before = (await InstancesAsync())[0];
 
-        await Driver.RestartAsync(before.Id, CancellationToken.None);
+        await Driver.Require<IInstanceLifecycle>().RestartAsync(before.Id, CancellationToken.None);
 
         var after = await UntilAsync(before.Id, i => DriverWaits.IsUp(i) && i.ProcessId != before.ProcessId, "restarted");
         Assert.NotNull(after.ProcessId);
@@ -109,12 +110,12 @@ public abstract partial class DriverContractTests
         var instances = await InstancesAsync();
         var id = instances[0].Id;
 
-        await Driver.ReconfigureAsync(id, new Dictionary<string, string?> { [MarkerSetting] = "changed" }, CancellationToken.None);
+        await Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(id, new Dictionary<string, string?> { [MarkerSetting] = "changed" }, CancellationToken.None);
         var changed = await UntilAsync(id, i => DriverWaits.IsUp(i) && i.Settings.GetValueOrDefault(MarkerSetting) == "changed", "reconfigured");
         Assert.Equal(id, changed.Id);
         Assert.Equal(instances[0].Endpoint, changed.Endpoint);
 
-        await Driver.ReconfigureAsync(id, new Dictionary<string, string?> { [MarkerSetting] = null }, CancellationToken.None);
+        await Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(id, new Dictionary<string, string?> { [MarkerSetting] = null }, CancellationToken.None);
         var removed = await UntilAsync(id, i => DriverWaits.IsUp(i) && !i.Settings.ContainsKey(MarkerSetting), "setting removed");
         Assert.True(await AnswersAsync(removed, AnswerTimeout));
         Assert.Equal(InitialMarker, (await Driver.GetInstanceAsync(instances[1].Id, CancellationToken.None)).Settings[MarkerSetting]);
@@ -123,14 +124,14 @@ public abstract partial class DriverContractTests
     [DriverFact]
     public async Task Scale_adds_an_instance_and_removes_the_highest_numbered_one()
     {
-        await Driver.ScaleAsync(Service, 3, CancellationToken.None);
+        await Driver.Require<IServiceScaling>().ScaleAsync(Service, 3, CancellationToken.None);
         var three = await InstancesAsync();
         Assert.Equal(3, three.Count);
         var added = await UntilUpAsync(three[2].Id);
         Assert.EndsWith($"-{Service}-3", added.Id, StringComparison.Ordinal);
         Assert.True(await AnswersAsync(added, AnswerTimeout));
 
-        await Driver.ScaleAsync(Service, 2, CancellationToken.None);
+        await Driver.Require<IServiceScaling>().ScaleAsync(Service, 2, CancellationToken.None);
 
         var two = await InstancesAsync();
         Assert.Equal([three[0].Id, three[1].Id], two.Select(i => i.Id));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
 
 namespace DrillRunner.Testing.Fakes;
@@ -8,7 +9,7 @@ namespace DrillRunner.Testing.Fakes;
 /// An in-memory driver for engine tests: instances with states and settings, a log of every call, and
 /// failures that can be armed per operation. Real drivers are tested against real processes and containers.
 /// </summary>
-public sealed class FakeDriver(EnvironmentSpec environment) : IEnvironmentDriver
+public sealed class FakeDriver(EnvironmentSpec environment) : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
 {
     private readonly ConcurrentDictionary<string, InstanceInfo> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _calls = new();

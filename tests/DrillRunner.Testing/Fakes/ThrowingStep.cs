@@ -1,3 +1,4 @@
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
 using DrillRunner.Model;
@@ -23,13 +24,13 @@ public sealed class ThrowingStep(HalfFaultOptions options) : IStep, IUndoHandler
 
     public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
     {
-        await context.Driver.StopAsync(options.Instance, cancellationToken);
+        await context.Driver.Require<IInstanceLifecycle>().StopAsync(options.Instance, cancellationToken);
         throw new InvalidOperationException("injection failed halfway");
     }
 
     public async Task<string> UndoAsync(StepContext context, UndoRecord record, CancellationToken cancellationToken)
     {
-        await context.Driver.StartAsync(record.Payload, cancellationToken);
+        await context.Driver.Require<IInstanceLifecycle>().StartAsync(record.Payload, cancellationToken);
         return $"started {record.Payload}";
     }
 }

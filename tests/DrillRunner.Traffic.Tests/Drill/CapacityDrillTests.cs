@@ -3,6 +3,7 @@ using DrillRunner.Engine;
 using DrillRunner.Engine.Locks;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
+using DrillRunner.Reports;
 using DrillRunner.Testing;
 using DrillRunner.Testing.Fakes;
 using DrillRunner.Traffic.Drill;
@@ -47,7 +48,7 @@ public sealed class CapacityDrillTests
         Assert.True(finding.EndedAt - finding.StartedAt >= TimeSpan.FromSeconds(0.5) * (finding.Probes.Count - 1), "cool-down between probes");
         var capacity = result.Score!.Objectives.Single(o => o.Kind == "capacity");
         Assert.True(capacity.Met, capacity.Detail);
-        Assert.StartsWith($"headroom {knee / 150:0.0#}x", capacity.Achieved, StringComparison.Ordinal);
+        Assert.StartsWith($"headroom {knee / 150:0.0#}x", ObjectiveText.Achieved(capacity), StringComparison.Ordinal);
     }
 
     private const string Drill = """

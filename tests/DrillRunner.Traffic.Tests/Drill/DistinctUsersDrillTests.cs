@@ -2,6 +2,7 @@ using DrillRunner.Engine;
 using DrillRunner.Engine.Locks;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
+using DrillRunner.Reports;
 using DrillRunner.Testing;
 using DrillRunner.Testing.Fakes;
 using DrillRunner.Timeline;
@@ -39,7 +40,7 @@ public sealed class DistinctUsersDrillTests
         Assert.Equal((50, 1), (summaries["promo"].UsersTotal, summaries["promo"].UsersAffected));
         Assert.Equal(new TrafficUsers(1, 50, Distinct: true), TrafficUsers.Of(result.Timeline.TrafficSummaries));
         var users = result.Score!.Objectives.Single(o => o.Kind == "users-affected");
-        Assert.Equal("2%", users.Achieved);
+        Assert.Equal("2%", ObjectiveText.Achieved(users));
         Assert.Contains("1 of 50 distinct synthetic users", users.Detail, StringComparison.Ordinal);
         Assert.Contains("promo 1 of 50", users.Detail, StringComparison.Ordinal);
     }

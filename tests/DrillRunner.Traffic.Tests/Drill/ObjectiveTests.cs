@@ -1,5 +1,7 @@
 using DrillRunner.Objectives.Latency;
 using DrillRunner.Objectives.UsersAffected;
+using DrillRunner.Reports;
+using DrillRunner.Scoring;
 using DrillRunner.Timeline;
 using DrillRunner.Units;
 using static DrillRunner.Traffic.Tests.Drill.ObjectiveInputs;
@@ -21,7 +23,7 @@ public sealed class ObjectiveTests
         Assert.Equal(1, result.Score);
         Assert.Equal(10, result.Weight);
         Assert.Null(result.Remedy);
-        Assert.InRange(Parse(result.Achieved, "p99"), 70, 90);
+        Assert.InRange(Ms(result, "p99"), 70, 90);
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class ObjectiveTests
 
         var result = Create(P99Of500).Evaluate(Input(seconds), 10);
 
-        Assert.True(result.Met, result.Achieved);
+        Assert.True(result.Met, ObjectiveText.Achieved(result));
         Assert.Contains("worst second p99 2000ms", result.Detail, StringComparison.Ordinal);
     }
 
@@ -45,7 +47,7 @@ public sealed class ObjectiveTests
             .Evaluate(Input([.. fast, .. slow]), 10);
 
         Assert.False(result.Met);
-        var p99 = Parse(result.Achieved, "p99");
+        var p99 = Ms(result, "p99");
         Assert.InRange(p99, 600, 800);
         Assert.InRange(result.Score, 0.01, 0.99);
         Assert.NotNull(result.Remedy);
@@ -59,7 +61,8 @@ public sealed class ObjectiveTests
         var result = Create(P99Of500).Evaluate(Input(outside), 10);
 
         Assert.False(result.Met);
-        Assert.Equal("no data", result.Achieved);
+        Assert.Empty(result.Measurements);
+        Assert.Equal("no data", result.Unmeasured);
     }
 
     [Fact]
@@ -72,10 +75,11 @@ public sealed class ObjectiveTests
         var missed = Create(options).Evaluate(Input([], [summaries[0] with { UsersAffected = 30 }]), 20);
 
         Assert.True(met.Met);
-        Assert.Equal("10%", met.Achieved);
+        Assert.Equal(new Measurement("users-affected", 0.1, MeasurementUnit.Ratio), met.Measurements.Single());
+        Assert.Equal("10%", ObjectiveText.Achieved(met));
         Assert.Equal(20, met.Weight);
         Assert.False(missed.Met);
-        Assert.Equal("30%", missed.Achieved);
+        Assert.Equal(0.3, missed.Find("users-affected")!.Value, 6);
         Assert.Equal(0.5, missed.Score, 6);
         Assert.NotNull(missed.Remedy);
     }
@@ -87,9 +91,10 @@ public sealed class ObjectiveTests
         Assert.Equal(20, Create(new UsersAffectedOptions { Kind = "users-affected" }).DefaultWeight);
     }
 
-    private static double Parse(string achieved, string name)
+    private static double Ms(ObjectiveResult result, string name)
     {
-        var part = achieved.Split(", ").Single(p => p.StartsWith(name, StringComparison.Ordinal));
-        return double.Parse(part[(name.Length + 1)..^2], System.Globalization.CultureInfo.InvariantCulture);
+        var measured = result.Find(name)!;
+        Assert.Equal(MeasurementUnit.Seconds, measured.Unit);
+        return measured.AsDuration().TotalMilliseconds;
     }
 }

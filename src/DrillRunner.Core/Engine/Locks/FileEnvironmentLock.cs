@@ -1,8 +1,11 @@
+using System.Globalization;
+
 namespace DrillRunner.Engine.Locks;
 
 /// <summary>
 /// An OS file lock per environment in a state folder: held while the file is open, released by the kernel
-/// when the process dies, so a crashed runner never leaves the environment locked.
+/// when the process dies, so a crashed runner never leaves the environment locked. Who holds it (run id and pid) is
+/// written beside it, since the locked file itself cannot be read by another process.
 /// </summary>
 public sealed class FileEnvironmentLock(string folder) : IEnvironmentLock
 {
@@ -10,32 +13,30 @@ public sealed class FileEnvironmentLock(string folder) : IEnvironmentLock
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, environment + ".lock");
+        var holderPath = Path.Combine(folder, environment + ".holder");
+        FileStream stream;
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            stream.Write(System.Text.Encoding.UTF8.GetBytes(runId));
-            stream.Flush();
-            return Task.FromResult<IAsyncDisposable>(stream);
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
-            var holder = TryRead(path);
-            throw new EnvironmentBusyException($"environment '{environment}' is busy: run {holder} holds {path}");
+            throw new EnvironmentBusyException($"environment '{environment}' is busy: {TryRead(holderPath)} holds {path}");
         }
+
+        File.WriteAllText(holderPath, $"run {runId} on pid {Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+        return Task.FromResult<IAsyncDisposable>(stream);
     }
 
     private static string TryRead(string path)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
+            return File.ReadAllText(path).Trim();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return "(unknown)";
+            return "another process";
         }
     }
 }

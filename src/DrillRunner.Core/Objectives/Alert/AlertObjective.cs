@@ -1,6 +1,5 @@
 using DrillRunner.Objectives.Detect;
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.Alert;
 
@@ -18,15 +17,16 @@ internal sealed class AlertObjective(AlertOptions options) : IObjective
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"{options.Name} <= {DurationParser.Format(options.Within)}";
+        Bound[] target = [Bound.AtMost(Measures.TimeToAlert, options.Within)];
         var detection = Detection.Measure(input, options.Name);
         var remedy = $"Make {options.Name} fire sooner and reach someone: a shorter 'for' and rate window, Alertmanager's group_wait, a route that ends at the on-call. {DetectObjective.Remedy}";
+        var detail = $"alert {options.Name}: {detection.Describe()}";
         if (detection.Delay is not { } delay)
         {
-            return new ObjectiveResult(Kind, target, detection.NotDetected, false, 0, weight, IsGate, detection.Describe(), remedy);
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, detail, remedy, Unmeasured: detection.NotDetected);
         }
 
         var met = delay <= options.Within;
-        return new ObjectiveResult(Kind, target, detection.Achieved(delay), met, met ? 1 : 0, weight, IsGate, detection.Describe(), met ? null : remedy);
+        return new ObjectiveResult(Kind, target, [Measurement.Duration(Measures.TimeToAlert, delay)], met, met ? 1 : 0, weight, IsGate, detail, met ? null : remedy);
     }
 }

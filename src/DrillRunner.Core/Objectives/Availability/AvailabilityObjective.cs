@@ -1,6 +1,6 @@
 using System.Globalization;
+using DrillRunner.Model;
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.Availability;
 
@@ -19,10 +19,10 @@ internal sealed class AvailabilityObjective(AvailabilityOptions options) : IObje
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
         var (good, total, source) = Count(input);
-        var target = $">= {options.Target}";
+        Bound[] target = [Bound.AtLeastRatio(Measures.Availability, options.Target.Fraction)];
         if (total == 0)
         {
-            return new ObjectiveResult(Kind, target, "no data", false, 0, weight, IsGate, "no requests or samples in the drill window");
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, "no requests or samples in the drill window", Unmeasured: "no data");
         }
 
         var achieved = (double)good / total;
@@ -30,22 +30,23 @@ internal sealed class AvailabilityObjective(AvailabilityOptions options) : IObje
         var errors = 1 - achieved;
         var score = budget <= 0 ? (errors <= 0 ? 1 : 0) : Math.Clamp(1 - ((errors - budget) / budget), 0, 1);
         var met = achieved >= options.Target.Fraction;
-        return new ObjectiveResult(Kind, target, new Percentage(achieved).ToString(), met, met ? 1 : score, weight, IsGate,
+        return new ObjectiveResult(Kind, target, [Measurement.Ratio(Measures.Availability, achieved)], met, met ? 1 : score, weight, IsGate,
             $"{good.ToString(CultureInfo.InvariantCulture)} good of {total.ToString(CultureInfo.InvariantCulture)} {source}",
             met ? null : "Add redundancy so one failure does not reach users: more instances behind health-checked load balancing, retries on idempotent requests, faster failure detection.");
     }
 
-    private static (long Good, long Total, string Source) Count(ScoringInput input)
+    private (long Good, long Total, string Source) Count(ScoringInput input)
     {
         var from = input.Window.MethodStart;
         var to = input.Window.End;
+        var probes = ProbeSelection.Of(options.Probe, options.Probes);
         var traffic = input.Timeline.Traffic.Where(t => t.Start >= from && t.Start < to).ToList();
-        if (traffic.Count > 0)
+        if (traffic.Count > 0 && probes is null)
         {
             return (traffic.Sum(t => t.Ok), traffic.Sum(t => t.Ok + t.Failed), "requests");
         }
 
-        var samples = input.Timeline.Samples.Where(s => s.At >= from && s.At < to).ToList();
-        return (samples.Count(s => s.Ok), samples.Count, "probe samples");
+        var samples = input.Timeline.Samples.Where(s => s.At >= from && s.At < to && probes.Includes(s.Probe)).ToList();
+        return (samples.Count(s => s.Ok), samples.Count, "probe samples" + ProbeSelection.Describe(probes));
     }
 }

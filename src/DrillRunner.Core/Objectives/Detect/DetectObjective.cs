@@ -1,5 +1,4 @@
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.Detect;
 
@@ -21,14 +20,15 @@ internal sealed class DetectObjective(DetectOptions options) : IObjective
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"<= {DurationParser.Format(options.Target)}";
+        Bound[] target = [Bound.AtMost(Measures.TimeToDetect, options.Target)];
         var detection = Detection.Measure(input, alertName: null);
         if (detection.Delay is not { } delay)
         {
-            return new ObjectiveResult(Kind, target, detection.NotDetected, false, 0, weight, IsGate, detection.Describe(), Remedy);
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, detection.Describe(), Remedy, Unmeasured: detection.NotDetected);
         }
 
         var met = delay <= options.Target;
-        return new ObjectiveResult(Kind, target, detection.Achieved(delay), met, met ? 1 : 0, weight, IsGate, detection.Describe(), met ? null : Remedy);
+        return new ObjectiveResult(Kind, target, [Measurement.Duration(Measures.TimeToDetect, delay)], met, met ? 1 : 0, weight, IsGate,
+            detection.Describe(), met ? null : Remedy);
     }
 }

@@ -20,13 +20,12 @@ internal sealed record Detection(AlertSignal? Alert, DateTimeOffset? FirstFailur
             .OrderBy(a => a.DetectedAt)
             .FirstOrDefault();
         var unreachable = input.Timeline.Events.Any(e => e.Kind == EventKinds.AlertSourceUnreachable);
-        var probes = firstFailure is { } f ? $"runner probes saw the first failure {DurationParser.Format(f - fault)} after the fault" : "runner probes saw no failure";
+        var probes = firstFailure is { } f
+            ? $"runner probes saw the first failure {DurationParser.Format(f - fault)} after the fault"
+            : "runner probes saw no failure (0s: the alert came before any failing sample)";
         TimeSpan? delay = alert is null ? null : firstFailure is { } start && alert.DetectedAt > start ? alert.DetectedAt - start : TimeSpan.Zero;
         return new Detection(alert, firstFailure, delay, unreachable, probes);
     }
-
-    /// <summary>The achieved column: the delay, and when no sample failed, that the alert came before any failure.</summary>
-    public string Achieved(TimeSpan delay) => FirstFailure is null ? "0s (no failing sample)" : DurationParser.Format(delay);
 
     /// <summary>Why nothing was detected, for the achieved column: the source's state first.</summary>
     public string NotDetected => SourceUnreachable ? "not detected: source unreachable" : "not detected";

@@ -1,5 +1,4 @@
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.Latency;
 
@@ -21,26 +20,26 @@ internal sealed class LatencyObjective(LatencyOptions options) : IObjective
         var bounds = new List<(string Name, double Quantile, TimeSpan Bound)>();
         if (options.P95 is { } p95)
         {
-            bounds.Add(("p95", 0.95, p95));
+            bounds.Add((Measures.P95, 0.95, p95));
         }
 
         if (options.P99 is { } p99)
         {
-            bounds.Add(("p99", 0.99, p99));
+            bounds.Add((Measures.P99, 0.99, p99));
         }
 
-        var target = bounds.Count == 0 ? "no bound" : string.Join(", ", bounds.Select(b => $"{b.Name} <= {DurationParser.Format(b.Bound)}"));
+        var target = bounds.Select(b => Bound.AtMost(b.Name, b.Bound)).ToList();
         var seconds = input.Timeline.Traffic.Where(t => t.Start >= input.Window.MethodStart && t.Start < input.Window.End).ToList();
         if (bounds.Count == 0 || seconds.Sum(s => s.Sent) == 0)
         {
-            return new ObjectiveResult(Kind, target, "no data", false, 0, weight, IsGate,
-                bounds.Count == 0 ? "set p95 and/or p99" : "no generated traffic in the drill window (add a traffic step)");
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate,
+                bounds.Count == 0 ? "set p95 and/or p99" : "no generated traffic in the drill window (add a traffic step)", Unmeasured: "no data");
         }
 
         var measured = bounds.Select(b => (b.Name, b.Bound, Ms: SecondsPercentile.Compute(seconds, b.Quantile))).ToList();
         var score = measured.Min(m => Math.Clamp(2 - (m.Ms / m.Bound.TotalMilliseconds), 0, 1));
         var met = measured.All(m => m.Ms <= m.Bound.TotalMilliseconds);
-        var achieved = string.Join(", ", measured.Select(m => $"{m.Name} {m.Ms:0}ms"));
+        var achieved = measured.Select(m => Measurement.Duration(m.Name, TimeSpan.FromMilliseconds(m.Ms))).ToList();
         return new ObjectiveResult(Kind, target, achieved, met, met ? 1 : score, weight, IsGate,
             $"{seconds.Sum(s => s.Sent)} requests over {seconds.Select(s => s.Start).Distinct().Count()} seconds; worst second p99 {seconds.Max(s => s.P99Ms):0}ms",
             met ? null : "Keep latency bounded under failure and load: set timeouts and retry budgets below the user's patience, shed or queue excess load (admission control), add capacity headroom or autoscaling ahead of peaks, and fail over faster so requests do not wait on dead instances.");

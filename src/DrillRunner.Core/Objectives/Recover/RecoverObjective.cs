@@ -1,5 +1,5 @@
+using DrillRunner.Model;
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.Recover;
 
@@ -17,24 +17,27 @@ internal sealed class RecoverObjective(RecoverOptions options) : IObjective
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"<= {DurationParser.Format(options.Target)}";
-        var firstFailure = RecoveryAnalysis.FirstFailure(input);
+        Bound[] target = [Bound.AtMost(Measures.Rto, options.Target)];
+        var probes = ProbeSelection.Of(options.Probe, options.Probes);
+        var which = ProbeSelection.Describe(probes);
+        var firstFailure = RecoveryAnalysis.FirstFailure(input, probes);
         if (firstFailure is null)
         {
-            return new ObjectiveResult(Kind, target, "0s (no failing sample)", true, 1, weight, IsGate, "probes never failed: users saw no outage");
+            return new ObjectiveResult(Kind, target, [Measurement.Duration(Measures.Rto, TimeSpan.Zero)], true, 1, weight, IsGate,
+                $"probes never failed{which}: users saw no outage");
         }
 
-        var back = RecoveryAnalysis.SteadyStateBack(input, firstFailure.Value);
+        var back = RecoveryAnalysis.SteadyStateBack(input, firstFailure.Value, probes);
         if (back is null)
         {
-            return new ObjectiveResult(Kind, target, "not recovered", false, 0, weight, IsGate,
-                $"first failure at {firstFailure:HH:mm:ss.fff}; steady state not back for {input.Recovery.ConsecutiveSamples} consecutive samples",
-                Remedy);
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate,
+                $"first failure at {firstFailure:HH:mm:ss.fff}{which}; steady state not back for {input.Recovery.ConsecutiveSamples} consecutive samples",
+                Remedy, Unmeasured: "not recovered");
         }
 
         var rto = back.Value - firstFailure.Value;
         var met = rto <= options.Target;
-        return new ObjectiveResult(Kind, target, DurationParser.Format(rto), met, met ? 1 : 0, weight, IsGate,
-            $"first failure {firstFailure:HH:mm:ss.fff}, service back {back:HH:mm:ss.fff}", met ? null : Remedy);
+        return new ObjectiveResult(Kind, target, [Measurement.Duration(Measures.Rto, rto)], met, met ? 1 : 0, weight, IsGate,
+            $"first failure {firstFailure:HH:mm:ss.fff}, service back {back:HH:mm:ss.fff}{which}", met ? null : Remedy);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DrillRunner.Scoring;
 using DrillRunner.Units;
 
@@ -24,13 +23,13 @@ internal sealed class ScaleOutObjective(ScaleOutOptions options) : IObjective, I
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"{options.Service} >= {options.AtLeast.ToString(CultureInfo.InvariantCulture)} healthy <= {DurationParser.Format(options.Within)}";
+        Bound[] target = [Bound.AtLeast(Measures.HealthyInstances, options.AtLeast), Bound.AtMost(Measures.ScaleOut, options.Within)];
         var from = Start(input);
         var samples = input.Timeline.Instances.Where(c => c.Service == options.Service && c.At >= from).OrderBy(c => c.At).ToList();
         if (samples.Count == 0)
         {
-            return new ObjectiveResult(Kind, target, "not measured", false, 0, weight, IsGate,
-                $"no instance counts of {options.Service} after {from:HH:mm:ss.fff} (the driver could not list them; see the timeline)", Remedy);
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate,
+                $"no instance counts of {options.Service} after {from:HH:mm:ss.fff} (the driver could not list them; see the timeline)", Remedy, Unmeasured: "not measured");
         }
 
         var reached = samples.FirstOrDefault(c => c.Healthy >= options.AtLeast);
@@ -38,13 +37,13 @@ internal sealed class ScaleOutObjective(ScaleOutOptions options) : IObjective, I
         var sampling = $"counts sampled every {DurationParser.Format(Engine.InstanceSampler.Interval)} through the driver";
         if (reached is null)
         {
-            return new ObjectiveResult(Kind, target, $"not reached (peak {peak.Healthy.ToString(CultureInfo.InvariantCulture)})", false, 0, weight, IsGate,
-                $"{options.Service} peaked at {peak.Healthy} healthy of {peak.Instances} at {peak.At:HH:mm:ss.fff}, measured from {from:HH:mm:ss.fff}; {sampling}", Remedy);
+            return new ObjectiveResult(Kind, target, [Measurement.Count(Measures.HealthyInstances, peak.Healthy)], false, 0, weight, IsGate,
+                $"{options.Service} never had {options.AtLeast} healthy: it peaked at {peak.Healthy} healthy of {peak.Instances} at {peak.At:HH:mm:ss.fff}, measured from {from:HH:mm:ss.fff}; {sampling}", Remedy);
         }
 
         var took = reached.At - from;
         var met = took <= options.Within;
-        return new ObjectiveResult(Kind, target, DurationParser.Format(took), met, met ? 1 : 0, weight, IsGate,
+        return new ObjectiveResult(Kind, target, [Measurement.Count(Measures.HealthyInstances, reached.Healthy), Measurement.Duration(Measures.ScaleOut, took)], met, met ? 1 : 0, weight, IsGate,
             $"{options.Service} had {reached.Healthy} healthy of {reached.Instances} at {reached.At:HH:mm:ss.fff}, {DurationParser.Format(took)} after {(options.From ?? "the first fault")} ({from:HH:mm:ss.fff}); peak {peak.Healthy}; {sampling}",
             met ? null : Remedy);
     }

@@ -1,6 +1,5 @@
 using DrillRunner.Scoring;
 using DrillRunner.Timeline;
-using DrillRunner.Units;
 
 namespace DrillRunner.Objectives.UsersAffected;
 
@@ -19,13 +18,13 @@ internal sealed class UsersAffectedObjective(UsersAffectedOptions options) : IOb
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"<= {options.Max}";
+        Bound[] target = [Bound.AtMostRatio(Measures.UsersAffected, options.Max.Fraction)];
         var summaries = input.Timeline.TrafficSummaries;
         var users = TrafficUsers.Of(summaries);
         var total = users.Total;
         if (total == 0)
         {
-            return new ObjectiveResult(Kind, target, "no data", false, 0, weight, IsGate, "no traffic summary (add a traffic step)");
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, "no traffic summary (add a traffic step)", Unmeasured: "no data");
         }
 
         var affected = users.Affected;
@@ -33,7 +32,7 @@ internal sealed class UsersAffectedObjective(UsersAffectedOptions options) : IOb
         var bound = options.Max.Fraction;
         var met = share <= bound;
         var score = met ? 1 : bound <= 0 ? 0 : Math.Clamp(2 - (share / bound), 0, 1);
-        return new ObjectiveResult(Kind, target, new Percentage(share).ToString(), met, score, weight, IsGate,
+        return new ObjectiveResult(Kind, target, [Measurement.Ratio(Measures.UsersAffected, share)], met, score, weight, IsGate,
             $"{affected} of {total} {(users.Distinct ? "distinct " : "")}synthetic users saw at least one failed request (by source: {string.Join(", ", summaries.Select(s => $"{s.Source} {s.UsersAffected} of {s.UsersTotal}"))})",
             met ? null : "Contain the blast radius: retry idempotent requests on another instance, keep sessions off single nodes, isolate tenants or cells so one failure reaches few users, and degrade features instead of failing whole requests.");
     }

@@ -27,10 +27,17 @@ internal static class LeadershipFigures
             .GroupBy(x => x.Run.Record.Drill, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.TakeLast(perDrill))
-            .Select(x => new ComplianceCheck(x.Run.Record.Drill, x.Run.Record.Id, x.Run.Record.StartedAt, x.Objective!.Target, x.Objective.Achieved, x.Objective.Met))
+            .Select(x => new ComplianceCheck(x.Run.Record.Drill, x.Run.Record.Id, x.Run.Record.StartedAt, x.Objective!, Complies(x.Objective!)))
             .ToList();
         return new ObjectiveCompliance(kind, label, checks);
     }
+
+    /// <summary>
+    /// Every target bound met by the measurement of its name; a missing measurement (not recovered, read-back
+    /// impossible) never complies. Results saved before typed targets count by their recorded verdict.
+    /// </summary>
+    public static bool Complies(ObjectiveResult objective) =>
+        objective.Targets.Count == 0 ? objective.Met : objective.Targets.All(b => b.IsMetBy(objective.Measurements));
 
     public static IReadOnlyList<DrillFreshness> Coverage(IReadOnlyList<StoredRun> finished, IReadOnlyList<StoredRun> inPeriod, LeadershipOptions options, DateTimeOffset now)
     {
@@ -45,18 +52,45 @@ internal static class LeadershipFigures
     }
 
     /// <summary>
-    /// Percentiles of an objective's measured duration. Runs where it was not measured as a plain duration
-    /// (no failing sample, not recovered, no alert) are left out; the compliance figures count the misses.
+    /// Percentiles of a measured duration of an objective. Runs where it was not measured (not recovered, no
+    /// alert) are left out, and with <paramref name="skipZero"/> so are zeros (an RTO of 0 means nothing failed:
+    /// no recovery to time); the compliance figures count the misses.
     /// </summary>
-    public static TimingPercentiles? Timing(IReadOnlyList<StoredRun> runs, string kind)
+    public static TimingPercentiles? Timing(IReadOnlyList<StoredRun> runs, string kind, string measure, bool skipZero = false)
     {
         var values = runs.Where(IsValid)
-            .Select(r => r.Result!.Score!.Objectives.FirstOrDefault(o => o.Kind == kind)?.Achieved)
-            .Select(a => a is not null && DurationParser.TryParse(a, out var d, out _) ? d : (TimeSpan?)null)
-            .OfType<TimeSpan>()
+            .Select(r => r.Result!.Score!.Objectives.FirstOrDefault(o => o.Kind == kind)?.Find(measure))
+            .Where(m => m is { Unit: MeasurementUnit.Seconds } && !(skipZero && m.Value == 0))
+            .Select(m => m!.AsDuration())
             .Order()
             .ToList();
         return values.Count == 0 ? null : new TimingPercentiles(Percentiles.NearestRank(values, 0.5), Percentiles.NearestRank(values, 0.9), values.Count);
+    }
+
+    /// <summary>Data loss over the valid runs of the period that declare <c>data-loss</c>; null when none does.</summary>
+    public static RecoveryPointFigures? RecoveryPoint(IReadOnlyList<StoredRun> runs)
+    {
+        var results = runs.Where(IsValid)
+            .Select(r => (Run: r, Objective: r.Result!.Score!.Objectives.FirstOrDefault(o => o.Kind == "data-loss")))
+            .Where(x => x.Objective is not null)
+            .ToList();
+        if (results.Count == 0)
+        {
+            return null;
+        }
+
+        var measured = results
+            .Select(x => (x.Run, Rpo: x.Objective!.Find(Measures.Rpo), Lost: x.Objective.Find(Measures.LostWrites)))
+            .Where(x => x.Rpo is { Unit: MeasurementUnit.Seconds } && x.Lost is { Unit: MeasurementUnit.Count })
+            .ToList();
+        var rpos = measured.Select(m => m.Rpo!.AsDuration()).Order().ToList();
+        var worst = measured.OrderByDescending(m => m.Rpo!.Value).ThenByDescending(m => m.Lost!.Value).Select(m =>
+            new RecoveryPointWorst(m.Run.Record.Drill, m.Run.Record.Id, m.Run.Record.StartedAt, m.Rpo!.AsDuration(), (long)m.Lost!.Value)).FirstOrDefault();
+        return new RecoveryPointFigures(
+            rpos.Count == 0 ? null : new TimingPercentiles(Percentiles.NearestRank(rpos, 0.5), Percentiles.NearestRank(rpos, 0.9), rpos.Count),
+            measured.Sum(m => (long)m.Lost!.Value),
+            results.Count - measured.Count,
+            worst);
     }
 
     public static IReadOnlyList<OpenAction> OpenActions(IReadOnlyList<StoredRun> runs) =>
@@ -70,6 +104,7 @@ internal static class LeadershipFigures
 
     public static IReadOnlyList<string> Executive(
         IReadOnlyList<StoredRun> runs, IReadOnlyList<ScoreTrend> trends, ObjectiveCompliance rto, TimingPercentiles? recover,
+        ObjectiveCompliance rpo, RecoveryPointFigures? recoveryPoint,
         IReadOnlyList<DrillFreshness> coverage, IReadOnlyList<OpenAction> actions, DateTimeOffset periodStart, LeadershipOptions options)
     {
         var verdicts = runs.Select(VerdictOf).ToList();
@@ -82,11 +117,16 @@ internal static class LeadershipFigures
             ? $"RTO met in {rto.Compliant} of {rto.Checks.Count} recent runs ({new Percentage(share)})"
                 + (recover is null ? "." : $"; time to recover p50 {DurationParser.Format(recover.P50)}, p90 {DurationParser.Format(recover.P90)}.")
             : "No run in the period measured RTO.";
+        var dataLoss = rpo.Share is { } rpoShare && recoveryPoint is not null
+            ? $"RPO met in {rpo.Compliant} of {rpo.Checks.Count} recent runs ({new Percentage(rpoShare)}); {recoveryPoint.LostWrites} acknowledged writes lost in the period"
+                + (recoveryPoint.Worst is { } w ? $", worst RPO {DurationParser.Format(w.Rpo)} ({w.Drill})" : "")
+                + (recoveryPoint.Unknown > 0 ? $"; {recoveryPoint.Unknown} runs could not measure their data loss." : ".")
+            : null;
         var stale = coverage.Where(c => c.Stale).Select(c => c.Drill).ToList();
         var declining = trends.Where(t => t.Direction == TrendDirection.Declining).Select(t => t.Drill).ToList();
         var third = $"{stale.Count} of {coverage.Count} drills not run in {options.StaleAfter.TotalDays:0} days{(stale.Count > 0 ? " (" + string.Join(", ", stale) + ")" : "")}; "
             + $"{actions.Count} open corrective actions{(declining.Count > 0 ? "; scores declining: " + string.Join(", ", declining) : "")}.";
-        return [first, second, third];
+        return dataLoss is null ? [first, second, third] : [first, second, dataLoss, third];
     }
 
     /// <summary>"Incident checkout-outage: before the fixes FAIL 15.8, after the fixes PASS 92.4."</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
-using DrillRunner.Steps;
+using DrillRunner.Scoring;
 
 namespace DrillRunner.Reports.Leadership;
 
@@ -42,13 +42,14 @@ public static class LeadershipReport
         var compliance = new[] { ("recover", "RTO (recover)"), ("data-loss", "RPO (data-loss)") }
             .Select(k => LeadershipFigures.Compliance(inPeriod, k.Item1, k.Item2, options.ComplianceRuns)).ToList();
         var coverage = LeadershipFigures.Coverage(finished, inPeriod, options, now);
-        var recover = LeadershipFigures.Timing(inPeriod, "recover");
-        var detect = LeadershipFigures.Timing(inPeriod, "detect");
+        var recover = LeadershipFigures.Timing(inPeriod, "recover", Measures.Rto, skipZero: true);
+        var detect = LeadershipFigures.Timing(inPeriod, "detect", Measures.TimeToDetect);
         var actions = LeadershipFigures.OpenActions(inPeriod);
+        var recoveryPoint = LeadershipFigures.RecoveryPoint(inPeriod);
         var incidents = IncidentSeries.From(inPeriod);
-        var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, coverage, actions, periodStart, options)
+        var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, compliance[1], recoveryPoint, coverage, actions, periodStart, options)
             .Concat(incidents.Select(LeadershipFigures.IncidentLine)).ToList();
-        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter)
+        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter, recoveryPoint)
         {
             Incidents = incidents,
         };
@@ -63,7 +64,7 @@ public static class LeadershipReport
 
         try
         {
-            return JsonSerializer.Deserialize<RunResult>(json, JsonDefaults.Options);
+            return SavedResults.Read(json);
         }
         catch (JsonException)
         {

@@ -8,7 +8,7 @@ namespace DrillRunner.Reports.Leadership;
 public static class LeadershipSections
 {
     public static IReadOnlyList<ReportSection> Build(LeadershipSummary s) =>
-        [Executive(s), Trends(s), Incidents(s), .. s.Compliance.Select(Compliance), Coverage(s), Timing(s), Actions(s)];
+        [Executive(s), Trends(s), Incidents(s), .. s.Compliance.Select(c => Compliance(c, s)), Coverage(s), Timing(s), Actions(s)];
 
     private static ReportSection Executive(LeadershipSummary s)
     {
@@ -58,7 +58,7 @@ public static class LeadershipSections
         return section.Build();
     }
 
-    private static ReportSection Compliance(ObjectiveCompliance c)
+    private static ReportSection Compliance(ObjectiveCompliance c, LeadershipSummary s)
     {
         var section = new SectionBuilder($"{c.Label} compliance");
         if (c.Share is not { } share)
@@ -67,9 +67,26 @@ public static class LeadershipSections
         }
 
         section.Paragraph(new Inline().Strong($"{new Percentage(share)} compliant").Text($": {c.Compliant} of {c.Checks.Count} of the latest runs of each drill met the target."));
-        var rows = c.Checks.Select(k => Row(Inline.Of(k.Drill), Inline.Of(Date(k.At)), Inline.Of(k.Target), Inline.Of(k.Achieved),
+        if (c.Kind == "data-loss" && s.RecoveryPoint is { } rp)
+        {
+            section.Paragraph(RecoveryPointLine(rp));
+        }
+
+        var rows = c.Checks.Select(k => Row(Inline.Of(k.Drill), Inline.Of(Date(k.At)), Inline.Of(ObjectiveText.Target(k.Objective)), Inline.Of(ObjectiveText.Achieved(k.Objective)),
             k.Met ? Inline.Of("yes") : new Inline().Strong("no").Build())).ToList();
         return section.Table(["drill", "run", "target", "achieved", "met"], rows).Build();
+    }
+
+    private static Inline RecoveryPointLine(RecoveryPointFigures rp)
+    {
+        var line = new Inline().Text("Measured from canary writes read back after recovery: ").Strong($"{rp.LostWrites.ToString(CultureInfo.InvariantCulture)} acknowledged writes lost")
+            .Text(" in the period");
+        line = rp.Worst is { } w
+            ? line.Text("; worst RPO ").Strong(DurationParser.Format(w.Rpo)).Text($" ({w.Drill}, run ").Code(w.RunId).Text($", {w.LostWrites.ToString(CultureInfo.InvariantCulture)} lost writes)")
+            : line;
+        return rp.Unknown > 0
+            ? line.Text("; ").Strong($"{rp.Unknown.ToString(CultureInfo.InvariantCulture)} runs could not measure their data loss").Text(" (counted as not compliant).")
+            : line.Text(".");
     }
 
     private static ReportSection Coverage(LeadershipSummary s)
@@ -83,10 +100,10 @@ public static class LeadershipSections
 
     private static ReportSection Timing(LeadershipSummary s)
     {
-        var section = new SectionBuilder("Time to recover and to detect")
-            .Paragraph("Percentiles (nearest rank) over valid runs in the period that measured a duration; runs with no outage or no recovery are left out.");
+        var section = new SectionBuilder("Time to recover and to detect, data loss")
+            .Paragraph("Percentiles (nearest rank) over valid runs in the period that measured a duration; runs with no outage, no recovery or an unknown data loss are left out (an RPO of 0, nothing lost, counts).");
         return section.Table(["measure", "p50", "p90", "runs"],
-            [TimingRow("time to recover (RTO)", s.TimeToRecover), TimingRow("time to detect", s.TimeToDetect)]).Build();
+            [TimingRow("time to recover (RTO)", s.TimeToRecover), TimingRow("time to detect", s.TimeToDetect), TimingRow("data loss (RPO)", s.RecoveryPoint?.Rpo)]).Build();
     }
 
     private static ReportSection Actions(LeadershipSummary s)

@@ -1,5 +1,6 @@
 using DrillRunner.Engine;
 using DrillRunner.Journal;
+using DrillRunner.Scoring;
 
 namespace DrillRunner.Reports.Leadership;
 
@@ -17,8 +18,8 @@ public enum TrendDirection
 /// <summary>A drill's latest scores, oldest first, and which way they go.</summary>
 public sealed record ScoreTrend(string Drill, IReadOnlyList<double> Scores, TrendDirection Direction);
 
-/// <summary>One run's objective of a given kind: target vs achieved.</summary>
-public sealed record ComplianceCheck(string Drill, string RunId, DateTimeOffset At, string Target, string Achieved, bool Met);
+/// <summary>One run's objective of a given kind, and whether its measurements met its targets.</summary>
+public sealed record ComplianceCheck(string Drill, string RunId, DateTimeOffset At, ObjectiveResult Objective, bool Met);
 
 /// <summary>Compliance with one objective kind (RTO = <c>recover</c>, RPO = <c>data-loss</c>) over the latest runs.</summary>
 public sealed record ObjectiveCompliance(string Kind, string Label, IReadOnlyList<ComplianceCheck> Checks)
@@ -35,6 +36,14 @@ public sealed record DrillFreshness(string Drill, DateTimeOffset? LastRun, int R
 /// <summary>Nearest-rank percentiles of a duration over <see cref="Count"/> measurements.</summary>
 public sealed record TimingPercentiles(TimeSpan P50, TimeSpan P90, int Count);
 
+/// <summary>
+/// The period's measured data loss from <c>data-loss</c> results: RPO percentiles (zeros count: no loss is a
+/// measurement), acknowledged writes lost in total, the worst RPO, and the runs that could not know their loss.
+/// </summary>
+public sealed record RecoveryPointFigures(TimingPercentiles? Rpo, long LostWrites, int Unknown, RecoveryPointWorst? Worst);
+
+public sealed record RecoveryPointWorst(string Drill, string RunId, DateTimeOffset At, TimeSpan Rpo, long LostWrites);
+
 /// <summary>A corrective action still open: called for by the latest run of its drill.</summary>
 public sealed record OpenAction(string Drill, string RunId, DateTimeOffset At, string Kind, string Title, string Text);
 
@@ -49,7 +58,8 @@ public sealed record LeadershipSummary(
     TimingPercentiles? TimeToRecover,
     TimingPercentiles? TimeToDetect,
     IReadOnlyList<OpenAction> CorrectiveActions,
-    TimeSpan StaleAfter)
+    TimeSpan StaleAfter,
+    RecoveryPointFigures? RecoveryPoint = null)
 {
     /// <summary>Incidents replayed before and after their fixes (drills with <c>incident:</c>).</summary>
     public IReadOnlyList<IncidentSeries> Incidents { get; init; } = [];

@@ -21,7 +21,7 @@ internal sealed class AppFault(AppFaultOptions options, string chaosKind) : ISte
     public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
     {
         ChaosTargets.Token(context, options.Service);
-        var targets = await TargetPicker.PickAsync(context, options, cancellationToken);
+        var targets = await TargetPicker.PickAsync(context, options, takesDown: false, cancellationToken);
         var name = $"drill-{context.RunId}-{options.Name ?? options.Kind}";
         var payload = new AppFaultPayload(options.Service, name, targets.Select(t => ChaosTargets.Endpoint(t).ToString()).ToList());
         return new UndoRecord("app-fault", string.Join(", ", targets.Select(t => t.Id)), payload.ToJson());

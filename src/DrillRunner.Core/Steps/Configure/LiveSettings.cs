@@ -15,8 +15,14 @@ internal static class LiveSettings
 {
     public const string UndoKind = "settings-live";
 
-    public static bool Applies(StepContext context, ConfigureOptions options) =>
-        options.Live ?? context.Environment.Services.GetValueOrDefault(options.Service)?.ChaosToken is { Length: > 0 };
+    public static bool Applies(StepContext context, ConfigureOptions options) => Applies(context.Environment, options);
+
+    public static bool Applies(Model.EnvironmentSpec environment, ConfigureOptions options) =>
+        options.Live ?? environment.Services.GetValueOrDefault(options.Service)?.ChaosToken is { Length: > 0 };
+
+    /// <summary>A change that is not live restarts or recreates instances with the new settings.</summary>
+    public static IReadOnlyList<Type> RequiredCapabilities(Model.EnvironmentSpec environment, ConfigureOptions options) =>
+        Applies(environment, options) ? [] : [typeof(Drivers.Capabilities.IInstanceReconfiguration)];
 
     public static UndoRecord Plan(StepContext context, string service, IReadOnlyList<InstanceInfo> targets)
     {

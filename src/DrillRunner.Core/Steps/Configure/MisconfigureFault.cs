@@ -12,11 +12,13 @@ internal sealed class MisconfigureFault(ConfigureOptions options) : IStep
 {
     public bool IsFault => true;
 
+    public IReadOnlyList<Type> RequiredCapabilities(Model.EnvironmentSpec environment) => LiveSettings.RequiredCapabilities(environment, options);
+
     public string Describe() => $"misconfigure {options.Service}: {string.Join(", ", options.Settings.Select(p => $"{p.Key}={p.Value}"))}";
 
     public async Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var targets = await TargetPicker.PickAsync(context, options, cancellationToken);
+        var targets = await TargetPicker.PickAsync(context, options, !LiveSettings.Applies(context, options), cancellationToken);
         if (LiveSettings.Applies(context, options))
         {
             return LiveSettings.Plan(context, options.Service, targets);

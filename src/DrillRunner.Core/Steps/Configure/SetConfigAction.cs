@@ -8,6 +8,8 @@ internal sealed class SetConfigAction(ConfigureOptions options) : IStep
 {
     public bool IsFault => false;
 
+    public IReadOnlyList<Type> RequiredCapabilities(Model.EnvironmentSpec environment) => LiveSettings.RequiredCapabilities(environment, options);
+
     public string Describe() => $"set-config {options.Service}: {string.Join(", ", options.Settings.Select(p => $"{p.Key}={p.Value}"))}";
 
     // Live: the fix is itself an override, dropped at the restore so instances end on their own configuration.

@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Steps.Instances;
 
@@ -9,7 +10,7 @@ internal static class SettingsApplier
 {
     public static async Task ApplyAsync(StepContext context, string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
-        await context.Driver.ReconfigureAsync(instanceId, settings, cancellationToken);
+        await context.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(instanceId, settings, cancellationToken);
         var info = await InstanceWaiter.WaitForAsync(context, instanceId, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
         foreach (var (key, expected) in settings)
         {

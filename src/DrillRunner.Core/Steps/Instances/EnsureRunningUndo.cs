@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
 
@@ -13,13 +14,14 @@ internal sealed class EnsureRunningUndo : IUndoHandler
     public async Task<string> UndoAsync(StepContext context, UndoRecord record, CancellationToken cancellationToken)
     {
         var done = new List<string>();
+        var lifecycle = context.Driver.Require<IInstanceLifecycle>();
         foreach (var id in InstanceList.FromJson(record.Payload).Instances)
         {
             var info = await context.Driver.GetInstanceAsync(id, cancellationToken);
             switch (info.State)
             {
                 case InstanceState.Paused:
-                    await context.Driver.UnpauseAsync(id, cancellationToken);
+                    await lifecycle.UnpauseAsync(id, cancellationToken);
                     done.Add($"unpaused {id}");
                     break;
                 case InstanceState.Running or InstanceState.Restarting:
@@ -28,7 +30,7 @@ internal sealed class EnsureRunningUndo : IUndoHandler
                 case InstanceState.Missing:
                     throw new DriverException($"{id} no longer exists; it cannot be started again");
                 default:
-                    await context.Driver.StartAsync(id, cancellationToken);
+                    await lifecycle.StartAsync(id, cancellationToken);
                     done.Add($"started {id}");
                     break;
             }

@@ -1,4 +1,5 @@
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 
 namespace DrillRunner.Steps.Instances;
 
@@ -8,7 +9,7 @@ namespace DrillRunner.Steps.Instances;
 /// </summary>
 internal sealed record InstanceFaultKind(
     string Verb,
-    Func<IEnvironmentDriver, string, CancellationToken, Task> InjectAsync,
+    Func<IInstanceLifecycle, string, CancellationToken, Task> InjectAsync,
     Func<InstanceInfo, InstanceInfo, bool> InEffect,
     string Expected)
 {

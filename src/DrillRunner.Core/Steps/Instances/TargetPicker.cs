@@ -18,22 +18,21 @@ internal static class TargetPicker
         return Math.Min(options.Count ?? 1, Math.Max(instances, 1));
     }
 
-    /// <summary>Throws when the step would hit every instance without <c>allowTotalOutage</c>.</summary>
-    public static void CheckBlastRadius(TargetedStepOptions options, int instances)
-    {
-        if (instances > 0 && CountFor(options, instances) >= instances && !options.AllowTotalOutage)
-        {
-            throw new DrillInputException(new FileProblem(
-                options.Location,
-                "allowTotalOutage",
-                $"this {options.Kind} step would hit all {instances} instance(s) of '{options.Service}'; set allowTotalOutage: true if a total outage is intended"));
-        }
-    }
+    /// <summary>Why the step would hit every instance without <c>allowTotalOutage</c>; null when it would not.</summary>
+    public static string? BlastRadiusProblem(TargetedStepOptions options, int instances) =>
+        instances > 0 && CountFor(options, instances) >= instances && !options.AllowTotalOutage
+            ? $"this {options.Kind} step would hit all {instances} instance(s) of '{options.Service}'; set allowTotalOutage: true if a total outage is intended"
+            : null;
 
-    public static async Task<IReadOnlyList<InstanceInfo>> PickAsync(StepContext context, TargetedStepOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Picks among the running instances. For a fault that takes instances out of service (<paramref name="takesDown"/>:
+    /// kill, stop, pause, a restart with new settings) the total-outage guard counts the running ones: a fault that would
+    /// leave none running (because another fault holds the rest down) is refused unless the step allows a total outage.
+    /// A fault that only degrades (latency, errors) is refused when it would hit every instance of the service.
+    /// </summary>
+    public static async Task<IReadOnlyList<InstanceInfo>> PickAsync(StepContext context, TargetedStepOptions options, bool takesDown, CancellationToken cancellationToken)
     {
         var all = await context.Driver.ListInstancesAsync(options.Service, cancellationToken);
-        CheckBlastRadius(options, all.Count);
         var candidates = all.Where(i => i.State == InstanceState.Running).ToList();
         if (candidates.Count == 0)
         {
@@ -41,6 +40,17 @@ internal static class TargetPicker
         }
 
         var count = Math.Min(CountFor(options, all.Count), candidates.Count);
+        if (takesDown && count >= candidates.Count && !options.AllowTotalOutage)
+        {
+            throw new DrillInputException(new FileProblem(options.Location, "allowTotalOutage",
+                $"this {options.Kind} step would leave no instance of '{options.Service}' running ({candidates.Count} of {all.Count} running now); set allowTotalOutage: true if a total outage is intended"));
+        }
+
+        if (!takesDown && BlastRadiusProblem(options, all.Count) is { } problem)
+        {
+            throw new DrillInputException(new FileProblem(options.Location, "allowTotalOutage", problem));
+        }
+
         return candidates.OrderBy(_ => context.Random.Next()).Take(count).OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 }

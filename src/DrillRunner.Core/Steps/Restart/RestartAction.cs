@@ -1,3 +1,4 @@
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
 using DrillRunner.Model;
@@ -10,6 +11,8 @@ internal sealed class RestartAction(TargetedStepOptions options) : IStep
 {
     public bool IsFault => false;
 
+    public IReadOnlyList<Type> RequiredCapabilities(EnvironmentSpec environment) => [typeof(IInstanceLifecycle)];
+
     public string Describe() => $"restart {options.Count ?? 1} of {options.Service}";
 
     public Task<UndoRecord?> PrepareAsync(StepContext context, CancellationToken cancellationToken) => Task.FromResult<UndoRecord?>(null);
@@ -20,7 +23,7 @@ internal sealed class RestartAction(TargetedStepOptions options) : IStep
         var targets = all.Take(TargetPicker.CountFor(options, all.Count)).Select(i => i.Id).ToList();
         foreach (var id in targets)
         {
-            await context.Driver.RestartAsync(id, cancellationToken);
+            await context.Driver.Require<IInstanceLifecycle>().RestartAsync(id, cancellationToken);
             await InstanceWaiter.WaitForAsync(context, id, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
         }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
+using DrillRunner.Model;
 
 namespace DrillRunner.Steps.Scale;
 
@@ -8,6 +10,8 @@ namespace DrillRunner.Steps.Scale;
 internal sealed class ScaleAction(ScaleOptions options) : IStep
 {
     public bool IsFault => false;
+
+    public IReadOnlyList<Type> RequiredCapabilities(EnvironmentSpec environment) => [typeof(IServiceScaling)];
 
     public string Describe() => $"scale {options.Service} to {options.Replicas}";
 
@@ -20,7 +24,7 @@ internal sealed class ScaleAction(ScaleOptions options) : IStep
     public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)
     {
         var before = (await context.Driver.ListInstancesAsync(options.Service, cancellationToken)).Select(i => i.Id).ToList();
-        await context.Driver.ScaleAsync(options.Service, options.Replicas, cancellationToken);
+        await context.Driver.Require<IServiceScaling>().ScaleAsync(options.Service, options.Replicas, cancellationToken);
         await ScaleUndo.VerifyAsync(context, options.Service, options.Replicas, before, cancellationToken);
         return $"scaled {options.Service} to {options.Replicas.ToString(CultureInfo.InvariantCulture)}";
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrillRunner.Drivers;
+using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Engine;
 using DrillRunner.Journal;
 using DrillRunner.Steps.Instances;
@@ -16,7 +17,7 @@ internal sealed class ScaleUndo : IUndoHandler
     {
         var payload = JsonSerializer.Deserialize<ScalePayload>(record.Payload, JsonDefaults.Options)!;
         var before = (await context.Driver.ListInstancesAsync(payload.Service, cancellationToken)).Select(i => i.Id).ToList();
-        await context.Driver.ScaleAsync(payload.Service, payload.Replicas, cancellationToken);
+        await context.Driver.Require<IServiceScaling>().ScaleAsync(payload.Service, payload.Replicas, cancellationToken);
         await VerifyAsync(context, payload.Service, payload.Replicas, before, cancellationToken);
         return $"scaled {payload.Service} back to {payload.Replicas}";
     }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using DrillRunner.Scoring;
-using DrillRunner.Units;
 
 namespace DrillRunner.Traffic.Drill.Capacity;
 
@@ -21,21 +19,21 @@ internal sealed class CapacityObjective(CapacityObjectiveOptions options) : IObj
 
     public ObjectiveResult Evaluate(ScoringInput input, double weight)
     {
-        var target = $"headroom >= {options.MinHeadroom.ToString("0.0#", CultureInfo.InvariantCulture)}x";
+        Bound[] target = [Bound.AtLeastFactor(Measures.Headroom, options.MinHeadroom)];
         var finding = input.Timeline.Capacity.FirstOrDefault(f => options.Step is null || f.Step == options.Step);
         if (finding is null)
         {
-            return new ObjectiveResult(Kind, target, "not measured", false, 0, weight, IsGate, "the capacity step did not finish (see the timeline)", Remedy);
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, "the capacity step did not finish (see the timeline)", Remedy, Unmeasured: "not measured");
         }
 
         var detail = CapacityTestStep.Summary(finding);
         if (finding.Headroom is not { } headroom)
         {
-            return new ObjectiveResult(Kind, target, "no rate held", false, 0, weight, IsGate, detail, Remedy);
+            return new ObjectiveResult(Kind, target, [], false, 0, weight, IsGate, detail, Remedy, Unmeasured: "no rate held");
         }
 
         var met = headroom >= options.MinHeadroom;
-        var achieved = $"headroom {headroom.ToString("0.0#", CultureInfo.InvariantCulture)}x ({new Rate(finding.KneePerSecond!.Value)})";
-        return new ObjectiveResult(Kind, target, achieved, met, met ? 1 : Math.Clamp(headroom / options.MinHeadroom, 0, 1), weight, IsGate, detail, met ? null : Remedy);
+        return new ObjectiveResult(Kind, target, [Measurement.Factor(Measures.Headroom, headroom), Measurement.Rate(Measures.Knee, finding.KneePerSecond!.Value)],
+            met, met ? 1 : Math.Clamp(headroom / options.MinHeadroom, 0, 1), weight, IsGate, detail, met ? null : Remedy);
     }
 }

@@ -17,10 +17,10 @@ public sealed class IncidentSeriesTests
         var before = new IncidentSpec { Name = "checkout-outage", Stage = IncidentStage.BeforeFixes, Document = "../docs/incidents/checkout-outage.md" };
         var after = new IncidentSpec { Name = "checkout-outage", Stage = IncidentStage.AfterFixes, Document = "../docs/incidents/checkout-outage.md" };
         // The after-fixes drill ran first, the replay again later: the stage, not the time, orders the pair.
-        await journal.AddAsync("checkout-outage-after-fixes", 3, Verdict.Pass, 100, after, Objective("recover", "<= 30s", "0s", true));
-        await journal.AddAsync("checkout-outage-replay", 5, Verdict.Fail, 20, before, Objective("recover", "<= 30s", "50s", false));
-        await journal.AddAsync("checkout-outage-replay", 2, Verdict.Fail, 15.8, before, Objective("recover", "<= 30s", "49.6s", false));
-        await journal.AddAsync("node-loss", 1, Verdict.Pass, 90, Objective("recover", "<= 1m", "5s", true));
+        await journal.AddAsync("checkout-outage-after-fixes", 3, Verdict.Pass, 100, after, Recover("30s", "0s"));
+        await journal.AddAsync("checkout-outage-replay", 5, Verdict.Fail, 20, before, Recover("30s", "50s"));
+        await journal.AddAsync("checkout-outage-replay", 2, Verdict.Fail, 15.8, before, Recover("30s", "49.6s"));
+        await journal.AddAsync("node-loss", 1, Verdict.Pass, 90, Recover("1m", "5s"));
 
         var summary = await LeadershipReport.BuildAsync(journal.Store, new LeadershipOptions(), new FakeTimeProvider(Now), default);
 
@@ -39,7 +39,7 @@ public sealed class IncidentSeriesTests
     public async Task Without_drills_that_replay_an_incident_the_section_says_so()
     {
         using var journal = new SeededJournal(Now);
-        await journal.AddAsync("node-loss", 1, Verdict.Pass, 90, Objective("recover", "<= 1m", "5s", true));
+        await journal.AddAsync("node-loss", 1, Verdict.Pass, 90, Recover("1m", "5s"));
 
         var summary = await LeadershipReport.BuildAsync(journal.Store, new LeadershipOptions(), new FakeTimeProvider(Now), default);
 

@@ -37,6 +37,9 @@ public sealed class LeadershipReportTests
         Assert.Equal(TimeSpan.FromSeconds(40), summary.TimeToRecover.P50);
         Assert.Equal(TimeSpan.FromMinutes(2), summary.TimeToRecover.P90);
         Assert.Null(summary.TimeToDetect);
+        // RPOs 0s 0s 5s 10s: zeros are measurements (nothing lost).
+        Assert.Equal(new TimingPercentiles(TimeSpan.Zero, TimeSpan.FromSeconds(10), 4), summary.RecoveryPoint!.Rpo);
+        Assert.Equal((42L, 0), (summary.RecoveryPoint.LostWrites, summary.RecoveryPoint.Unknown));
 
         Assert.Equal(["config-drift", "legacy", "never-run", "node-loss", "surge"], summary.Coverage.Select(c => c.Drill));
         Assert.Equal(["config-drift", "legacy", "never-run"], summary.Coverage.Where(c => c.Stale).Select(c => c.Drill));
@@ -49,6 +52,7 @@ public sealed class LeadershipReportTests
             [
                 "12 runs of 3 drills since 2026-08-26: 8 passed, 3 failed, 1 inconclusive, 0 not scored.",
                 "RTO met in 8 of 11 recent runs (72.727%); time to recover p50 40s, p90 2m.",
+                "RPO met in 2 of 4 recent runs (50%); 42 acknowledged writes lost in the period, worst RPO 10s (config-drift).",
                 "3 of 5 drills not run in 30 days (config-drift, legacy, never-run); 2 open corrective actions; scores declining: config-drift.",
             ],
             summary.ExecutiveSummary);
@@ -76,7 +80,7 @@ public sealed class LeadershipReportTests
     public async Task Missing_objective_kinds_are_reported_as_not_measured_in_both_renderings()
     {
         using var journal = new SeededJournal(Now);
-        await journal.AddAsync("node-loss", 2, Verdict.Pass, 100, Objective("recover", "<= 1m", "12s", true));
+        await journal.AddAsync("node-loss", 2, Verdict.Pass, 100, Recover("1m", "12s"));
         var summary = await LeadershipReport.BuildAsync(journal.Store, new LeadershipOptions(), new FakeTimeProvider(Now), default);
 
         var markdown = LeadershipRenderers.Markdown(summary);
@@ -85,31 +89,57 @@ public sealed class LeadershipReportTests
         Assert.Null(summary.Compliance.Single(c => c.Kind == "data-loss").Share);
         Assert.Contains("No drill in the period declares a data-loss objective", markdown, StringComparison.Ordinal);
         Assert.Contains("| time to detect | - | - | not measured |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| data loss (RPO) | - | - | not measured |", markdown, StringComparison.Ordinal);
+        Assert.Null(summary.RecoveryPoint);
         Assert.Contains("**100% compliant**: 1 of 1", markdown, StringComparison.Ordinal);
         Assert.Contains("<h2>RPO (data-loss) compliance</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<td>not enough runs</td>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_rpo_section_is_filled_from_typed_data_loss_results_and_an_unknown_loss_is_never_compliant()
+    {
+        using var journal = new SeededJournal(Now);
+        await journal.AddAsync("db-failover", 9, Verdict.Pass, 100, Recover("30s", "8s"), DataLoss("5s", "0s"));
+        await journal.AddAsync("db-failover-lagging", 6, Verdict.Fail, 40, Recover("30s", "9s"), DataLoss("1s", "4.8s", lost: 48));
+        await journal.AddAsync("db-failover-lagging", 3, Verdict.Fail, 45, Recover("30s", "10s"), DataLoss("1s", null));
+        var summary = await LeadershipReport.BuildAsync(journal.Store, new LeadershipOptions(), new FakeTimeProvider(Now), default);
+
+        var rpo = summary.Compliance.Single(c => c.Kind == "data-loss");
+        var markdown = LeadershipRenderers.Markdown(summary);
+        var html = LeadershipRenderers.Html(summary);
+
+        Assert.Equal([true, false, false], rpo.Checks.Select(c => c.Met));
+        Assert.Equal((48L, 1), (summary.RecoveryPoint!.LostWrites, summary.RecoveryPoint.Unknown));
+        Assert.Equal(TimeSpan.FromSeconds(4.8), summary.RecoveryPoint.Worst!.Rpo);
+        Assert.Contains("| db-failover-lagging | 2026-11-18 10:00 | <= 1s | rpo 4.8s, 48 lost writes | **no** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| db-failover-lagging | 2026-11-21 10:00 | <= 1s | unknown | **no** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("**48 acknowledged writes lost** in the period; worst RPO **4.8s** (db-failover-lagging, run `run-02-db-failover-lagging`, 48 lost writes); **1 runs could not measure their data loss**", markdown, StringComparison.Ordinal);
+        Assert.Contains("| data loss (RPO) | 0ms | 4.8s | 2 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("RPO met in 1 of 3 recent runs (33.333%); 48 acknowledged writes lost in the period, worst RPO 4.8s (db-failover-lagging); 1 runs could not measure their data loss.", summary.ExecutiveSummary);
+        Assert.Contains("<strong>48 acknowledged writes lost</strong>", html, StringComparison.Ordinal);
+    }
+
     private static async Task<SeededJournal> SeedAsync()
     {
         var journal = new SeededJournal(Now);
-        await journal.AddAsync("legacy", 100, Verdict.Pass, 95, Objective("recover", "<= 1m", "5s", true));
-        var nodeLoss = new[] { (80, 60.0, "2m", false), (60, 70, "50s", true), (40, 75, "45s", true), (20, 85, "40s", true), (5, 95, "30s", true) };
-        foreach (var (days, score, rto, met) in nodeLoss)
+        await journal.AddAsync("legacy", 100, Verdict.Pass, 95, Recover("1m", "5s"));
+        var nodeLoss = new[] { (80, 60.0, "2m"), (60, 70, "50s"), (40, 75, "45s"), (20, 85, "40s"), (5, 95, "30s") };
+        foreach (var (days, score, rto) in nodeLoss)
         {
-            await journal.AddAsync("node-loss", days, met ? Verdict.Pass : Verdict.Fail, score, Objective("recover", "<= 1m", rto, met));
+            var objective = Recover("1m", rto);
+            await journal.AddAsync("node-loss", days, objective.Met ? Verdict.Pass : Verdict.Fail, score, objective);
         }
 
-        var drift = new[] { (70, 90.0, "20s", true, "0s", true), (50, 88, "25s", true, "0s", true), (35, 70, "not recovered", false, "5s", false), (31, 60, "1m30s", false, "10s", false) };
-        foreach (var (days, score, rto, rtoMet, rpo, rpoMet) in drift)
+        var drift = new[] { (70, 90.0, "20s", "0s", 0), (50, 88, "25s", "0s", 0), (35, 70, null, "5s", 12), (31, 60, "1m30s", "10s", 30) };
+        foreach (var (days, score, rto, rpo, lost) in drift)
         {
-            await journal.AddAsync("config-drift", days, score >= 80 ? Verdict.Pass : Verdict.Fail, score,
-                Objective("recover", "<= 1m", rto, rtoMet), Objective("data-loss", "<= 0s", rpo, rpoMet));
+            await journal.AddAsync("config-drift", days, score >= 80 ? Verdict.Pass : Verdict.Fail, score, Recover("1m", rto), DataLoss("0s", rpo, lost));
         }
 
-        await journal.AddAsync("surge", 10, Verdict.Pass, 80, Objective("recover", "<= 30s", "10s", true));
-        await journal.AddAsync("surge", 3, Verdict.Pass, 81, Objective("recover", "<= 30s", "0s (no failing sample)", true));
-        await journal.AddAsync("surge", 1, Verdict.Inconclusive, 40, Objective("recover", "<= 30s", "5m", false));
+        await journal.AddAsync("surge", 10, Verdict.Pass, 80, Recover("30s", "10s"));
+        await journal.AddAsync("surge", 3, Verdict.Pass, 81, Recover("30s", "0s"));
+        await journal.AddAsync("surge", 1, Verdict.Inconclusive, 40, Recover("30s", "5m"));
         return journal;
     }
 }

@@ -6,6 +6,7 @@ using DrillRunner.Scoring;
 using DrillRunner.Steps;
 using DrillRunner.Testing;
 using DrillRunner.Timeline;
+using DrillRunner.Units;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DrillRunner.Core.Tests.Reports.Leadership;
@@ -26,8 +27,26 @@ internal sealed class SeededJournal : IDisposable
 
     public SqliteJournalStore Store { get; }
 
-    public static ObjectiveResult Objective(string kind, string target, string achieved, bool met) =>
-        new(kind, target, achieved, met, met ? 1 : 0, 30, kind is "recover" or "data-loss", "measured", met ? null : $"fix {kind}");
+    /// <summary>A <c>recover</c> result; <paramref name="rto"/> null is "not recovered".</summary>
+    public static ObjectiveResult Recover(string target, string? rto) =>
+        Objective("recover", Measures.Rto, target, rto, "not recovered");
+
+    /// <summary>A <c>data-loss</c> result with an RPO target; <paramref name="rpo"/> null is "unknown".</summary>
+    public static ObjectiveResult DataLoss(string target, string? rpo, long lost = 0)
+    {
+        var result = Objective("data-loss", Measures.Rpo, target, rpo, "unknown");
+        return rpo is null ? result : result with { Measurements = [.. result.Measurements, Measurement.Count(Measures.LostWrites, lost)] };
+    }
+
+    private static ObjectiveResult Objective(string kind, string measure, string target, string? achieved, string unmeasured)
+    {
+        var bound = Bound.AtMost(measure, Duration(target));
+        Measurement[] measured = achieved is null ? [] : [Measurement.Duration(measure, Duration(achieved))];
+        var met = bound.IsMetBy(measured);
+        return new(kind, [bound], measured, met, met ? 1 : 0, 30, true, "measured", met ? null : $"fix {kind}", achieved is null ? unmeasured : null);
+    }
+
+    private static TimeSpan Duration(string text) => DurationParser.TryParse(text, out var value, out var error) ? value : throw new ArgumentException(error);
 
     /// <summary>Records a run of <paramref name="drill"/> started <paramref name="daysAgo"/> days before now.</summary>
     public Task AddAsync(string drill, double daysAgo, Verdict verdict, double score, params ObjectiveResult[] objectives) =>

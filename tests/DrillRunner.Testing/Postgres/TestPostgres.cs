@@ -1,12 +1,12 @@
 using Npgsql;
 
-namespace DrillRunner.Server.Tests.Harness;
+namespace DrillRunner.Testing.Postgres;
 
 /// <summary>
 /// The test PostgreSQL server (<c>DRILLRUNNER_TEST_PG</c>, else the role and database <c>.ci/install-postgres.sh</c>
 /// creates), whether it answers, and a throw-away database per test.
 /// </summary>
-internal static class TestPostgres
+public static class TestPostgres
 {
     public const string Variable = "DRILLRUNNER_TEST_PG";
     public const string Default = "Host=127.0.0.1;Port=5432;Username=drillrunner;Password=drillrunner;Database=drillrunner_test";

@@ -1,20 +1,13 @@
 using Npgsql;
 
-namespace DrillRunner.Server.Tests.Harness;
+namespace DrillRunner.Testing.Postgres;
 
 /// <summary>A database of its own for one test, dropped on dispose.</summary>
-internal sealed class TestDatabase(string name, string connectionString) : IAsyncDisposable
+public sealed class TestDatabase(string name, string connectionString) : IAsyncDisposable
 {
     public string Name => name;
 
     public string ConnectionString => connectionString;
-
-    /// <summary>Settings that put a test server on this database.</summary>
-    public IReadOnlyDictionary<string, string?> ServerSettings => new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["DrillRunner:Storage"] = "PostgreSql",
-        ["DrillRunner:PostgreSql:ConnectionString"] = connectionString,
-    };
 
     // FORCE ends the sessions still open on it (pooled connections of the servers under test).
     public async ValueTask DisposeAsync()

@@ -1,4 +1,6 @@
-namespace DrillRunner.Server.Tests.Harness;
+using Xunit;
+
+namespace DrillRunner.Testing.Postgres;
 
 /// <summary>
 /// A fact that needs the test PostgreSQL server. Without one it is skipped with the reason, except under
