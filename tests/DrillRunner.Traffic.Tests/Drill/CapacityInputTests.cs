@@ -77,6 +77,21 @@ public sealed class CapacityInputTests : IDisposable
         Assert.Equal("steps[0].expectedPeak", noPeak.Field);
     }
 
+    [Fact]
+    public void A_capacity_step_against_a_host_outside_the_allowlist_is_refused()
+    {
+        var problem = Single(Drill("""
+              - name: knee
+                kind: capacity
+                url: http://example.com/
+                from: 10/s
+                to: 100/s
+            """, objectives: ""));
+
+        Assert.Equal("url", problem.Field);
+        Assert.Contains("'example.com' is not in environment 'test-shop' allowlist", problem.Message, StringComparison.Ordinal);
+    }
+
     private FileProblem Single(string drill)
     {
         var ex = Assert.Throws<DrillInputException>(() => _loader.Load(_folder.Write($"bad-{Guid.NewGuid():N}.yaml", drill)));

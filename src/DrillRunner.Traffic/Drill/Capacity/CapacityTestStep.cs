@@ -15,6 +15,8 @@ internal sealed class CapacityTestStep(CapacityOptions options) : IStep
 {
     public bool IsFault => false;
 
+    public IEnumerable<Uri> Targets => Uri.TryCreate(options.Url, UriKind.Absolute, out var url) ? [url] : [];
+
     public string Describe() =>
         $"capacity search {options.From}..{options.To} on {options.Url} (p99 <= {DurationParser.Format(options.P99)}, errors <= {options.MaxErrors}, within {options.Precision})";
 
