@@ -12,7 +12,7 @@ namespace DrillRunner.Docker;
 /// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
-internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
+internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -25,6 +25,9 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
     private readonly ContainerRecreator _recreator;
     private readonly ServiceScaler _scaler;
     private readonly ProcessCrasher _crasher;
+    private readonly ClaimCheck _claims;
+    private Task? _claimsChecked;
+    private readonly ContainerProcesses _processes;
 
     public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
     {
@@ -38,6 +41,8 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _recreator = new ContainerRecreator(_catalog, _engine, options);
         _scaler = new ServiceScaler(_catalog, _engine);
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
+        _claims = new ClaimCheck(_catalog);
+        _processes = new ContainerProcesses(_catalog, _engine);
     }
 
     public string Name => DockerDriverConstants.Name;
@@ -58,7 +63,11 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         }
     }
 
-    public Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken) => _provisioner.UpAsync(progress, cancellationToken);
+    public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        await this.ThrowIfClaimedElsewhereAsync(cancellationToken).ConfigureAwait(false);
+        await _provisioner.UpAsync(progress, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task DownAsync(IProgress<string> progress, CancellationToken cancellationToken) => _provisioner.DownAsync(progress, cancellationToken);
 
@@ -92,31 +101,60 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         return await _reader.ReadAsync(f.Container, f.Service, cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<IReadOnlyList<Loading.FileProblem>> FindConflictsAsync(CancellationToken cancellationToken) => _claims.FindConflictsAsync(cancellationToken);
+
     public Task KillAsync(string instanceId, string signal, CancellationToken cancellationToken) =>
         OnContainerAsync(
             "kill", instanceId, (c, id, ct) => c.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = string.IsNullOrEmpty(signal) ? DefaultSignal : signal }, ct), cancellationToken);
 
-    public Task CrashAsync(string instanceId, CancellationToken cancellationToken) => _crasher.CrashAsync(instanceId, cancellationToken);
+    public async Task CrashAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        await _crasher.CrashAsync(instanceId, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task StopAsync(string instanceId, CancellationToken cancellationToken) =>
         OnContainerAsync("stop", instanceId, (c, id, ct) => c.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)_options.StopGraceSeconds }, ct), cancellationToken);
 
     public Task StartAsync(string instanceId, CancellationToken cancellationToken) =>
-        OnContainerAsync("start", instanceId, (c, id, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken);
+        OnContainerAsync("start", instanceId, (c, id, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken, disruptive: false);
 
     public Task PauseAsync(string instanceId, CancellationToken cancellationToken) =>
         OnContainerAsync("pause", instanceId, (c, id, ct) => c.Containers.PauseContainerAsync(id, ct), cancellationToken, skipWhen: s => s.Paused);
 
     public Task UnpauseAsync(string instanceId, CancellationToken cancellationToken) =>
-        OnContainerAsync("unpause", instanceId, (c, id, ct) => c.Containers.UnpauseContainerAsync(id, ct), cancellationToken, skipWhen: s => !s.Paused);
+        OnContainerAsync("unpause", instanceId, (c, id, ct) => c.Containers.UnpauseContainerAsync(id, ct), cancellationToken, skipWhen: s => !s.Paused, disruptive: false);
 
     public Task RestartAsync(string instanceId, CancellationToken cancellationToken) =>
         OnContainerAsync("restart", instanceId, (c, id, ct) => c.Containers.RestartContainerAsync(id, new ContainerRestartParameters { WaitBeforeKillSeconds = (uint)_options.StopGraceSeconds }, ct), cancellationToken);
 
+    // Not checked for claims: a recreate is also how a misconfigure is undone, and scaling never touches adopted
+    // containers (ServiceScaler refuses services with a selector).
     public Task ReconfigureAsync(string instanceId, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
         _recreator.ReconfigureAsync(instanceId, settings, cancellationToken);
 
+    public Task<IReadOnlyList<InstanceProcess>> ListProcessesAsync(string instanceId, CancellationToken cancellationToken) =>
+        _processes.ListAsync(instanceId, cancellationToken);
+
+    public Task SignalProcessAsync(string instanceId, int processId, string signal, CancellationToken cancellationToken) =>
+        _processes.SignalAsync(instanceId, processId, signal, cancellationToken);
+
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
+
+    // Once per driver, before its first kill, crash, stop, pause or restart: one container listing. Restoring calls
+    // (start, unpause, recreate) never wait for it, so an undo is not refused because another environment file
+    // appeared during the run.
+    private Task EnsureUnclaimedAsync(CancellationToken cancellationToken)
+    {
+        var check = _claimsChecked ??= this.ThrowIfClaimedElsewhereAsync(CancellationToken.None);
+        return check.IsFaulted ? ResetAndRethrowAsync(check) : check.WaitAsync(cancellationToken);
+    }
+
+    private async Task ResetAndRethrowAsync(Task failed)
+    {
+        _claimsChecked = null; // An unreachable engine is retried next time; a conflict is found again.
+        await failed.ConfigureAwait(false);
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -132,8 +170,14 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         string instanceId,
         Func<global::Docker.DotNet.IDockerClient, string, CancellationToken, Task> call,
         CancellationToken cancellationToken,
-        Func<ContainerState, bool>? skipWhen = null)
+        Func<ContainerState, bool>? skipWhen = null,
+        bool disruptive = true)
     {
+        if (disruptive)
+        {
+            await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var (container, _) = await _catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (skipWhen is not null && container.State is { } state && skipWhen(state))
         {

@@ -7,9 +7,10 @@ namespace DrillRunner.Local.Supervisor;
 /// <summary>
 /// The supervisor's control API on 127.0.0.1: <c>GET /instances</c>, <c>POST /instances</c>,
 /// <c>POST /instances/{id}/{start|stop|restart|kill|reconfigure}</c>, <c>DELETE /instances/{id}</c>,
-/// <c>POST /shutdown</c>.
+/// <c>POST /shutdown</c>. Every call must carry the token of the owner-only state file; anyone else on 127.0.0.1 gets
+/// 401 and nothing is read or run.
 /// </summary>
-internal sealed class ControlServer(HttpListener listener, InstanceTable table, CancellationTokenSource shutdown)
+internal sealed class ControlServer(HttpListener listener, InstanceTable table, string token, CancellationTokenSource shutdown)
 {
     private volatile bool _shutdownRequested;
 
@@ -40,7 +41,9 @@ internal sealed class ControlServer(HttpListener listener, InstanceTable table, 
             (int Status, object Body) answer;
             try
             {
-                answer = await RouteAsync(context.Request);
+                answer = ControlToken.Matches(context.Request.Headers["Authorization"], token)
+                    ? await RouteAsync(context.Request)
+                    : (401, new { error = "unauthorized: control calls carry the token of the supervisor's state file (readable by its owner only)" });
             }
             catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {

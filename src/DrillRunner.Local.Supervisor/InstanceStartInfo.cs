@@ -12,6 +12,9 @@ internal static class InstanceStartInfo
     private const string LaunchScript =
         "log=$DRILL_SUPERVISOR_LOG; unset DRILL_SUPERVISOR_LOG; exec \"$0\" \"$@\" >>\"$log\" 2>&1 </dev/null";
 
+    // setpriv (util-linux) switches user and keeps the pid; the log is opened before, by the supervisor's user.
+    private const string SetPriv = "/usr/bin/setpriv";
+
     private const string SetSid = "/usr/bin/setsid";
 
     public static ProcessStartInfo Create(InstanceLaunch launch, string logPath)
@@ -29,6 +32,15 @@ internal static class InstanceStartInfo
 
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(LaunchScript);
+        if (launch.User is { } user)
+        {
+            info.ArgumentList.Add(SetPriv);
+            info.ArgumentList.Add($"--reuid={user}");
+            info.ArgumentList.Add($"--regid={launch.GroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? user}");
+            info.ArgumentList.Add("--init-groups");
+            info.ArgumentList.Add("--");
+        }
+
         info.ArgumentList.Add(launch.Command);
         foreach (var arg in launch.Args)
         {
@@ -42,6 +54,7 @@ internal static class InstanceStartInfo
 
         info.Environment["DRILL_SUPERVISOR_LOG"] = logPath;
         info.Environment[StateFiles.StateDirectoryVariable] = StateFiles.StateDirectoryOfLog(logPath);
+        info.Environment[InstanceProcesses.MarkerVariable] = launch.Id;
         return info;
     }
 }

@@ -4,7 +4,7 @@ using DrillRunner.Local.Shared;
 namespace DrillRunner.Local.Supervisor;
 
 /// <summary>The instances of one environment; every change is written to the state file.</summary>
-internal sealed class InstanceTable(string stateDirectory, int controlPort, TimeProvider timeProvider)
+internal sealed class InstanceTable(string stateDirectory, int controlPort, string controlToken, TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<string, ManagedInstance> _instances = new(StringComparer.Ordinal);
     private readonly Lock _writeLock = new();
@@ -66,6 +66,7 @@ internal sealed class InstanceTable(string stateDirectory, int controlPort, Time
                 SupervisorPid = Environment.ProcessId,
                 SupervisorStartTicks = _startTicks,
                 ControlPort = controlPort,
+                ControlToken = controlToken,
                 Instances = List(),
             });
         }

@@ -164,8 +164,13 @@ internal sealed class ManagedInstance(InstanceLaunch launch, string logPath, Tim
 
             _exitCode = process.ExitCode;
 
-            // Whatever the instance started dies with it, as in a container.
+            // Whatever the instance started dies with it, as in a container: its group, and daemons that detached.
             PosixSignals.SendToGroup(process.Id, PosixSignals.SigKill);
+            foreach (var leftover in InstanceProcesses.Find(Launch.Id, null))
+            {
+                PosixSignals.Send(leftover, PosixSignals.SigKill);
+            }
+
             _process = null;
             _startTicks = null;
             generation = ++_generation;

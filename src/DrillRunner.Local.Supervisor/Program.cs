@@ -10,7 +10,8 @@ if (args.Length != 1)
 }
 
 var stateDirectory = Path.GetFullPath(args[0]);
-Directory.CreateDirectory(Path.Combine(stateDirectory, StateFiles.LogsFolder));
+StateFiles.EnsureStateFolder(stateDirectory);
+StateFiles.EnsurePrivateFolder(Path.Combine(stateDirectory, StateFiles.LogsFolder));
 
 // One supervisor per state directory: the lock lives as long as this process.
 FileStream lockFile;
@@ -28,7 +29,8 @@ using (lockFile)
 {
     Orphans.KillLeftovers(stateDirectory);
     using var listener = ControlListener.Start(out var port);
-    var table = new InstanceTable(stateDirectory, port, TimeProvider.System);
+    var token = ControlToken.New();
+    var table = new InstanceTable(stateDirectory, port, token, TimeProvider.System);
     table.Persist();
     Console.WriteLine($"supervisor {Environment.ProcessId} for {stateDirectory} listening on 127.0.0.1:{port}");
 
@@ -44,7 +46,7 @@ using (lockFile)
         shutdown.Cancel();
     });
 
-    await new ControlServer(listener, table, shutdown).RunAsync();
+    await new ControlServer(listener, table, token, shutdown).RunAsync();
     Console.WriteLine("shutting down: stopping every instance");
     await table.ShutdownAsync(CancellationToken.None);
     Console.WriteLine("supervisor exits");

@@ -12,7 +12,7 @@ internal static class LaunchPlanner
             ? spec
             : throw new DriverException($"environment '{environment.Name}' has no service '{service}'");
 
-    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options)
+    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options, string stateDirectory)
     {
         if (string.IsNullOrWhiteSpace(service.Command))
         {
@@ -21,19 +21,33 @@ internal static class LaunchPlanner
         }
 
         var baseDirectory = Path.GetFullPath(environment.BaseDirectory);
+        var id = InstanceSettings.InstanceId(environment, service, index);
+        var data = InstanceSettings.UsesData(service) ? StateFiles.DataPath(stateDirectory, id) : null;
+        var user = service.User is { } name
+            ? UnixUsers.Find(name) ?? throw new DriverException($"{environment.SourceFile}: service '{service.Name}' runs as user '{name}', who does not exist on this machine")
+            : null;
+        var settings = new Dictionary<string, string>(InstanceSettings.For(environment, service, index, data), StringComparer.Ordinal);
+        if (user is not null)
+        {
+            settings.TryAdd("HOME", user.Home);
+        }
+
         return new InstanceLaunch
         {
-            Id = InstanceSettings.InstanceId(environment, service, index),
+            Id = id,
             Service = service.Name,
             Index = index,
             Port = InstanceSettings.PortOf(service, index),
             Command = ResolveCommand(service.Command, baseDirectory),
-            Args = [.. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index))],
+            Args = [.. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data))],
             WorkingDirectory = baseDirectory,
-            Settings = InstanceSettings.For(environment, service, index),
+            Settings = settings,
             RestartAfter = service.Supervisor?.RestartAfter,
             StopGrace = options.StopGrace,
             HealthPath = service.HealthPath,
+            User = user?.Name,
+            GroupId = user?.Gid,
+            DataDirectory = data,
         };
     }
 

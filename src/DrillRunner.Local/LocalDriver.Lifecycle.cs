@@ -1,5 +1,6 @@
 using DrillRunner.Drivers;
 using DrillRunner.Local.Shared;
+using DrillRunner.Model;
 
 namespace DrillRunner.Local;
 
@@ -29,12 +30,20 @@ internal sealed partial class LocalDriver
     {
         ArgumentNullException.ThrowIfNull(progress);
         var launches = _environment.Services.Values
-            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options)))
+            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options, _stateDirectory)))
             .ToList();
         var known = Records().Select(r => r.Launch.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var launch in launches.Where(l => !known.Contains(l.Id)))
         {
-            PortGuard.ThrowIfInUse(launch.Port, launch.Id);
+            foreach (var port in InstanceSettings.AllPortsOf(LaunchPlanner.Service(_environment, launch.Service), launch.Index))
+            {
+                PortGuard.ThrowIfInUse(port, launch.Id);
+            }
+        }
+
+        foreach (var launch in launches)
+        {
+            DataFolders.Ensure(launch);
         }
 
         var client = await _launcher.EnsureRunningAsync(progress, cancellationToken);
@@ -88,7 +97,20 @@ internal sealed partial class LocalDriver
             await WaitGoneAsync(state.SupervisorPid, state.SupervisorStartTicks, cancellationToken);
         }
 
+        // Daemons that detached from an instance (a postmaster) outlive a supervisor that was killed: find them by marker.
+        foreach (var leftover in InstanceProcesses.FindInEnvironment(_environment.Name, _environment.Services.Keys))
+        {
+            progress.Report($"killing leftover pid {leftover} ({InstanceProcesses.CommandLine(leftover)})");
+            PosixSignals.Send(leftover, PosixSignals.SigKill);
+            await WaitGoneAsync(leftover, null, cancellationToken);
+        }
+
         File.Delete(StateFiles.StatePath(_stateDirectory));
+        if (DataFolders.RemoveAll(_stateDirectory))
+        {
+            progress.Report($"removed the instances' data folders in {Path.Combine(_stateDirectory, StateFiles.DataFolder)}");
+        }
+
         progress.Report($"environment '{_environment.Name}' is down; logs kept in {_stateDirectory}");
     }
 
@@ -102,11 +124,12 @@ internal sealed partial class LocalDriver
         var next = current.Count == 0 ? 1 : current[^1] + 1;
         for (var added = current.Count; added < replicas; added++, next++)
         {
-            var plan = LaunchPlanner.Plan(_environment, spec, next, _options);
+            var plan = LaunchPlanner.Plan(_environment, spec, next, _options, _stateDirectory);
+            DataFolders.Ensure(plan);
             if (records.Count > 0)
             {
                 var first = records[0].Launch;
-                plan = LaunchPlanner.WithDeployedSettings(plan, first, Model.InstanceSettings.For(_environment, spec, first.Index));
+                plan = LaunchPlanner.WithDeployedSettings(plan, first, Model.InstanceSettings.For(_environment, spec, first.Index, first.DataDirectory));
             }
 
             await client.AddAsync(plan, cancellationToken);

@@ -10,7 +10,7 @@ namespace DrillRunner.Local;
 /// changes go through the supervisor's control API, except crash and pause, which signal the pid
 /// directly as the OS would.
 /// </summary>
-internal sealed partial class LocalDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
+internal sealed partial class LocalDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IProcessSignals
 {
     private readonly EnvironmentSpec _environment;
     private readonly LocalDriverOptions _options;
@@ -107,6 +107,12 @@ internal sealed partial class LocalDriver : IEnvironmentDriver, IInstanceLifecyc
         if (ProcStat.ReadAlive(record.Pid, record.PidStartTicks) is null || !PosixSignals.SendToInstance(record.Pid!.Value, signal))
         {
             throw new DriverException($"instance '{instanceId}' has no running process to signal");
+        }
+
+        // Daemons the instance started that left its process group (a postmaster) share its fate, as in a container.
+        foreach (var pid in InstanceProcesses.Find(instanceId, record.Pid))
+        {
+            PosixSignals.Send(pid, signal);
         }
 
         return Task.CompletedTask;

@@ -6,8 +6,12 @@ using DrillRunner.Local.Shared;
 
 namespace DrillRunner.Local;
 
-/// <summary>Calls one supervisor's control API on 127.0.0.1.</summary>
-internal sealed class SupervisorClient(HttpClient http, int port)
+/// <summary>
+/// Calls one supervisor's control API on 127.0.0.1 with the token from its state file. The only client of that API:
+/// the driver (and anything built on it, such as an environment's autoscaler) reaches the supervisor through
+/// <see cref="SupervisorLauncher.ConnectAsync"/>, which reads the state file.
+/// </summary>
+internal sealed class SupervisorClient(HttpClient http, int port, string token)
 {
     private readonly Uri _base = new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
 
@@ -15,7 +19,8 @@ internal sealed class SupervisorClient(HttpClient http, int port)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri(_base, "instances"), cancellationToken);
+            using var request = Request(HttpMethod.Get, "instances", null);
+            using var response = await http.SendAsync(request, cancellationToken);
             return response.IsSuccessStatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -39,9 +44,16 @@ internal sealed class SupervisorClient(HttpClient http, int port)
     public Task<JsonElement> ShutdownAsync(CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(HttpMethod.Post, "shutdown", null, cancellationToken);
 
+    private HttpRequestMessage Request(HttpMethod method, string path, HttpContent? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(_base, path)) { Content = body };
+        request.Headers.TryAddWithoutValidation("Authorization", ControlToken.Header(token));
+        return request;
+    }
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(_base, path)) { Content = body };
+        using var request = Request(method, path, body);
         HttpResponseMessage response;
         try
         {

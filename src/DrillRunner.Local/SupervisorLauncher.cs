@@ -25,12 +25,12 @@ internal sealed class SupervisorLauncher(string stateDirectory, LocalDriverOptio
 
     public async Task<SupervisorClient?> ConnectAsync(CancellationToken cancellationToken)
     {
-        if (FindLive() is not { } state)
+        if (FindLive() is not { ControlToken: { } token } state)
         {
             return null;
         }
 
-        var client = new SupervisorClient(http, state.ControlPort);
+        var client = new SupervisorClient(http, state.ControlPort, token);
         return await client.PingAsync(cancellationToken) ? client : null;
     }
 
@@ -42,7 +42,7 @@ internal sealed class SupervisorLauncher(string stateDirectory, LocalDriverOptio
             return running;
         }
 
-        Directory.CreateDirectory(stateDirectory);
+        StateFiles.EnsureStateFolder(stateDirectory);
         var process = Process.Start(CreateStartInfo())
             ?? throw new DriverException($"could not start the local supervisor for {stateDirectory}");
         Started[process.Id] = process;

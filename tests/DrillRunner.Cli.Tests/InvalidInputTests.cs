@@ -68,4 +68,41 @@ public sealed class InvalidInputTests : IDisposable
         Assert.Contains("is protected; DrillRunner never drills it", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_workspace.StateDirectory, "local")));
     }
+
+    [Fact]
+    public async Task A_dry_run_of_a_protected_environment_exits_2_and_prints_no_plan()
+    {
+        var environment = await File.ReadAllTextAsync(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
+        _workspace.Write("drills/environments/demo-shop.yaml", environment.Replace("protected: false", "protected: true", StringComparison.Ordinal));
+
+        var (code, output) = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(2), "run", "drills/node-loss.yaml", "--dry-run", "--driver", "local");
+
+        Assert.True(code == 2, $"exit {code}\n{output}");
+        Assert.Contains("drills/environments/demo-shop.yaml:1:1: protected: environment 'demo-shop' is protected; DrillRunner never drills it", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dry run: nothing was changed", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_workspace.StateDirectory, "local")));
+    }
+
+    [Fact]
+    public async Task Validate_refuses_an_empty_a_key_only_and_an_unanchored_selector_with_file_line_and_field()
+    {
+        _workspace.Write("drills/environments/adopted.yaml", """
+            name: adopted
+            driver: docker
+            services:
+              blank:
+                selector: { label: "" }
+              keyonly:
+                selector: { label: team }
+              slow:
+                selector: { namePattern: slow }
+            """);
+
+        var (code, output) = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(2), "validate", "drills/environments/adopted.yaml");
+
+        Assert.Equal(2, code);
+        Assert.Contains("drills/environments/adopted.yaml:5:15: services.blank.selector: has no label and no namePattern", output, StringComparison.Ordinal);
+        Assert.Contains("drills/environments/adopted.yaml:7:15: services.keyonly.selector.label: 'team' has no value", output, StringComparison.Ordinal);
+        Assert.Contains("drills/environments/adopted.yaml:9:15: services.slow.selector.namePattern: 'slow' is not anchored", output, StringComparison.Ordinal);
+    }
 }

@@ -26,7 +26,7 @@ internal static class DemoCommand
             var (driver, why) = await runner.Drivers.SelectAsync(loaded.Environment, parse.GetValue(CommonOptions.Driver), CancellationToken.None);
             await using (driver)
             {
-                var progress = new Progress<string>(line => AnsiConsole.MarkupLineInterpolated($"  [grey]{line}[/]"));
+                var progress = new LineProgress(line => AnsiConsole.MarkupLineInterpolated($"  [grey]{line}[/]"));
                 AnsiConsole.MarkupLineInterpolated($"[bold]1/3[/] Bringing up [bold]{loaded.Environment.Name}[/] with the {why}");
                 try
                 {

@@ -1,4 +1,5 @@
 using DrillRunner.Cli.Terminal;
+using DrillRunner.Drivers;
 using DrillRunner.Guardrails;
 using DrillRunner.Hosting;
 using DrillRunner.Loading;
@@ -23,6 +24,7 @@ internal static class DryRun
             var guardrails = GuardrailCheck.Run(drill, runner.Catalog, driver);
             AnsiConsole.MarkupLineInterpolated($"Guardrails held: [green]{string.Join(", ", guardrails.Held)}[/]");
             guardrails.ThrowIfAny();
+            await driver.ThrowIfClaimedElsewhereAsync(CancellationToken.None);
             var table = new Table().AddColumns("at", "step", "kind", "what", "duration", "would hit");
             foreach (var step in drill.Steps)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrillRunner.Cli.Terminal;
+using DrillRunner.Loading;
 using Spectre.Console;
 
 namespace DrillRunner.Cli.Commands;
@@ -12,10 +13,14 @@ internal static class RunCommand
         var drill = new Argument<string>("drill") { Description = "The drill file, e.g. drills/node-loss.yaml" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the resolved plan and guardrail checks; touch nothing" };
         var server = new Option<string?>("--server") { Description = "Run on a drill server (e.g. http://127.0.0.1:5080) instead of here; the drill is named by its name" };
+        var environment = new Option<string?>("--environment", "-e")
+        {
+            Description = "Run against this environment (a name in the drill's environments folder, or a file) instead of the one the drill names",
+        };
         var apiKey = new Option<string?>("--api-key") { Description = $"API key for --server (default ${RemoteRun.ApiKeyVariable})" };
         var command = new Command("run", "Run a drill: inject, restore, score, report. Exit 0 pass, 1 objectives missed, 2 invalid input or environment error, 3 restore failed")
         {
-            drill, dryRun, CommonOptions.ReportDirectory, CommonOptions.Driver, server, apiKey,
+            drill, dryRun, environment, CommonOptions.ReportDirectory, CommonOptions.Driver, server, apiKey,
         };
         command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
         {
@@ -26,7 +31,8 @@ internal static class RunCommand
             }
 
             var runner = CommonOptions.CreateRunner(parse);
-            var loaded = runner.Loader.Load(parse.GetValue(drill)!);
+            var drillFile = parse.GetValue(drill)!;
+            var loaded = runner.Loader.Load(drillFile, parse.GetValue(environment) is { } other ? DrillLoader.ExpectedEnvironmentPath(drillFile, other) : null);
             if (parse.GetValue(dryRun))
             {
                 return await DryRun.PrintAsync(runner, loaded, parse.GetValue(CommonOptions.Driver));

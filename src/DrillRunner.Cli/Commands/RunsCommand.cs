@@ -36,7 +36,7 @@ internal static class RunsCommand
         command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
         {
             var runner = CommonOptions.CreateRunner(parse);
-            var count = await runner.RecoverAllAsync(new Progress<string>(Console.WriteLine), CancellationToken.None);
+            var count = await runner.RecoverAllAsync(new LineProgress(Console.WriteLine), CancellationToken.None);
             Console.WriteLine(count == 0 ? "nothing to recover" : $"recovered {count} run(s)");
             return ExitCodes.Pass;
         }));

@@ -15,6 +15,7 @@ using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.Instances;
+using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
 using DrillRunner.Steps.WaitForAck;
@@ -32,6 +33,7 @@ public static class CoreCatalog
             .AddStep<TargetedStepOptions>("crash", o => new InstanceFault(o, InstanceFaultKind.Crash), ensureRunning)
             .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
+            .AddStep<ProcessPauseOptions>(ProcessPauseConstants.Kind, o => new ProcessPauseFault(o), new ProcessPauseUndo())
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
             .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"))
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))

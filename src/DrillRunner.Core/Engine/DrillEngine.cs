@@ -23,6 +23,7 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
     public async Task<RunResult> RunAsync(LoadedDrill drill, IEnvironmentDriver driver, RunRequest request, CancellationToken abort)
     {
         GuardrailCheck.Run(drill, catalog, driver).ThrowIfAny();
+        await driver.ThrowIfClaimedElsewhereAsync(CancellationToken.None);
         var runId = request.RunId ?? RunIds.New(time);
         await using var held = await environmentLock.AcquireAsync(drill.Environment.Name, runId, CancellationToken.None);
         await new CrashRecovery(journal, catalog, time).RecoverEnvironmentAsync(drill.Environment, driver, CancellationToken.None);

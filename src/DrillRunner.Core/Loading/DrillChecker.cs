@@ -136,6 +136,10 @@ internal static class DrillChecker
             {
                 problems.Add(step.Location, $"{section}.replicas", $"{scale.Replicas} is above the {max} instances service '{scale.Service}' can have (maxInstances)");
             }
+            else if (step is TargetedStepOptions targeted && service is not null)
+            {
+                CheckRole(targeted, environment.Services[service], section, problems);
+            }
 
             if (step.Duration is { } duration && duration <= TimeSpan.Zero)
             {
@@ -146,6 +150,16 @@ internal static class DrillChecker
             {
                 problems.Add(step.Location, $"{section}.at", $"{DurationParser.Format(step.At)} is beyond the 24h limit of a drill");
             }
+        }
+    }
+
+    private static void CheckRole(TargetedStepOptions step, ServiceSpec service, string section, ProblemList problems)
+    {
+        if (step.Role is { } role && !service.Roles.ContainsKey(role))
+        {
+            var declared = service.Roles.Count == 0 ? "declares no roles" : $"declares {string.Join(", ", service.Roles.Keys)}";
+            problems.Add(step.Location, $"{section}.role",
+                $"service '{service.Name}' has no role '{role}' (it {declared}; roles are set in the environment file){NameSuggester.Hint(role, service.Roles.Keys)}");
         }
     }
 }

@@ -91,6 +91,17 @@ public static class EnvironmentLoader
             {
                 problems.Add(service.Location, $"services.{name}.mounts", $"'{mount.Source}' needs a source path, and a target (if given) must be absolute");
             }
+
+            if (service.Selector is { } selector)
+            {
+                foreach (var (field, message) in SelectorRules.Problems(selector))
+                {
+                    var path = field.Length == 0 ? $"services.{name}.selector" : $"services.{name}.selector.{field}";
+                    problems.Add(selector.Location == SourceLocation.None ? service.Location : selector.Location, path, message);
+                }
+            }
+
+            ServiceChecks.Check(name, service, problems);
         }
 
         foreach (var (name, url) in spec.Endpoints)

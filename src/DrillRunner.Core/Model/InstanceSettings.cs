@@ -4,13 +4,17 @@ namespace DrillRunner.Model;
 
 /// <summary>
 /// Resolves a service's settings for one instance, so every driver names and configures instances alike.
-/// Placeholders: <c>{port}</c>, <c>{instance}</c> (1-based), <c>{service}</c>, <c>{environment}</c>, and
+/// Placeholders: <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c>,
+/// <c>{environment}</c>, <c>{data}</c> (the instance's data folder, which the driver chooses) and
 /// <c>{environmentFile}</c> (the environment file's absolute path, for programs of the environment that read it).
 /// </summary>
 public static class InstanceSettings
 {
     /// <summary>The environment variable carrying the chaos control token into an instance.</summary>
     public const string ChaosTokenSetting = "Chaos__Token";
+
+    /// <summary>The placeholder of the instance's data folder.</summary>
+    public const string DataPlaceholder = "{data}";
 
     /// <summary>Stable instance id: <c>{environment}-{service}-{index}</c>.</summary>
     public static string InstanceId(EnvironmentSpec environment, ServiceSpec service, int index) =>
@@ -19,21 +23,37 @@ public static class InstanceSettings
     /// <summary>Port of the 1-based instance <paramref name="index"/>, or 0 when the service has none.</summary>
     public static int PortOf(ServiceSpec service, int index) => service.Port == 0 ? 0 : service.Port + index - 1;
 
-    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index) =>
-        template
+    /// <summary>Every port instance <paramref name="index"/> listens on: its port and its named ports.</summary>
+    public static IReadOnlyList<int> AllPortsOf(ServiceSpec service, int index) =>
+        [.. new[] { PortOf(service, index) }.Concat(service.Ports.Values.Select(p => p + index - 1)).Where(p => p > 0)];
+
+    /// <summary>True when the service's settings or args name <c>{data}</c>: its instances need a data folder.</summary>
+    public static bool UsesData(ServiceSpec service) =>
+        service.Args.Concat(service.Settings.Values).Any(v => v.Contains(DataPlaceholder, StringComparison.Ordinal));
+
+    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null)
+    {
+        var result = template
             .Replace("{port}", PortOf(service, index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{instance}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{service}", service.Name, StringComparison.Ordinal)
             .Replace("{environmentFile}", environment.SourceFile, StringComparison.Ordinal)
             .Replace("{environment}", environment.Name, StringComparison.Ordinal);
+        foreach (var (name, port) in service.Ports)
+        {
+            result = result.Replace($"{{ports.{name}}}", (port + index - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return dataDirectory is null ? result : result.Replace(DataPlaceholder, dataDirectory, StringComparison.Ordinal);
+    }
 
     /// <summary>The environment variables an instance starts with.</summary>
-    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index)
+    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in service.Settings)
         {
-            result[key] = Expand(value, environment, service, index);
+            result[key] = Expand(value, environment, service, index, dataDirectory);
         }
 
         if (service.ChaosToken is { Length: > 0 } token)

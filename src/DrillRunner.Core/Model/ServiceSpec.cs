@@ -3,8 +3,8 @@ using DrillRunner.Loading;
 namespace DrillRunner.Model;
 
 /// <summary>
-/// A group of instances (processes or containers). Settings are passed as environment variables and
-/// may use <c>{port}</c>, <c>{instance}</c> (1-based) and <c>{service}</c> placeholders.
+/// A group of instances (processes or containers). Settings and args are passed as environment variables and
+/// may use <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c> and <c>{data}</c> placeholders.
 /// </summary>
 public sealed class ServiceSpec
 {
@@ -23,6 +23,25 @@ public sealed class ServiceSpec
 
     /// <summary>Port of the first instance; instance <c>i</c> (1-based) listens on <c>Port + i - 1</c>. 0: no port.</summary>
     public int Port { get; init; }
+
+    /// <summary>
+    /// More ports per instance by name, e.g. <c>pg: 18321</c>: instance <c>i</c> gets <c>18321 + i - 1</c>, written
+    /// <c>{ports.pg}</c> in settings and args.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// The user the instances run as (e.g. <c>postgres</c>, which refuses root): local, the supervisor starts the
+    /// process as that user; Docker, the container's user. The instance's <c>{data}</c> folder belongs to it.
+    /// </summary>
+    public string? User { get; init; }
+
+    /// <summary>
+    /// Roles an instance may hold, each an HTTP path on the instance's port answering 200 while it holds it
+    /// (Patroni: <c>primary: /primary</c>, <c>replica: /replica</c>). Steps target them with <c>role:</c>; an
+    /// instance of the service brought back by an undo must hold a role again, and every role must be held.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Roles { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Local driver: the program to start (resolved against the environment file's folder when relative).</summary>
     public string? Command { get; init; }

@@ -3,7 +3,7 @@ using DrillRunner.Units;
 
 namespace DrillRunner.Model;
 
-/// <summary>A step aimed at some instances of one service: <c>count</c> or <c>percent</c> of them (default 1).</summary>
+/// <summary>A step aimed at some instances of one service: <c>count</c> or <c>percent</c> of them (default 1), optionally of one role.</summary>
 public class TargetedStepOptions : StepOptions
 {
     [Required]
@@ -13,6 +13,12 @@ public class TargetedStepOptions : StepOptions
     public int? Count { get; init; }
 
     public Percentage? Percent { get; init; }
+
+    /// <summary>
+    /// Only instances holding this role right now (one of the service's <c>roles</c>, e.g. <c>primary</c>), checked
+    /// when the step starts; the chosen instance is journaled like any other target.
+    /// </summary>
+    public string? Role { get; init; }
 
     /// <summary>Guardrail: a fault on every instance of a service is refused unless this is true.</summary>
     public bool AllowTotalOutage { get; init; }

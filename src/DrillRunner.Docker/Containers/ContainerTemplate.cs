@@ -21,14 +21,24 @@ internal static class ContainerTemplate
             },
             Binds = [.. service.Mounts.Select(m => Bind(environment, m))],
         };
+        var id = InstanceSettings.InstanceId(environment, service, index);
+        var data = DataDirectoryOf(service, id);
         var parameters = new CreateContainerParameters
         {
-            Name = InstanceSettings.InstanceId(environment, service, index),
+            Name = id,
             Image = image,
-            Env = [.. InstanceSettings.For(environment, service, index).Select(kv => $"{kv.Key}={kv.Value}")],
+            Env = [.. InstanceSettings.For(environment, service, index, data).Select(kv => $"{kv.Key}={kv.Value}")],
             Labels = Labels(environment.Name, service.Name, index, port),
             HostConfig = host,
+            User = service.User,
         };
+        if (service.Build is { Debian.Count: > 0 })
+        {
+            // A Debian image has no entry point: it runs the service's command, in the folder holding build.files,
+            // after making the instance's data folder (as the service's user, in the world-writable data root).
+            parameters.Entrypoint = ["/bin/sh", "-c", "[ -z \"$0\" ] || mkdir -p -m 700 \"$0\"; shift; exec \"$@\"", data ?? "", "--"];
+            parameters.Cmd = [service.Command!, .. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data))];
+        }
         if (port > 0 && network != "host")
         {
             // Off host networking the app must listen on 0.0.0.0:{port}; only 127.0.0.1 of the host is published.
@@ -37,6 +47,10 @@ internal static class ContainerTemplate
 
         return parameters;
     }
+
+    /// <summary>Where <c>{data}</c> points inside the container (its own filesystem: kept across kill, stop and start).</summary>
+    public static string? DataDirectoryOf(ServiceSpec service, string instanceId) =>
+        InstanceSettings.UsesData(service) ? $"{Images.DebianRootfs.DataRoot}/{instanceId}" : null;
 
     /// <summary>
     /// A copy of <paramref name="container"/>'s configuration under a new name, index and environment. The image is

@@ -105,7 +105,11 @@ internal sealed class EnvironmentProvisioner(
         }
         else
         {
-            PortGuard.ThrowIfInUse(InstanceSettings.PortOf(service, index), id);
+            foreach (var port in InstanceSettings.AllPortsOf(service, index))
+            {
+                PortGuard.ThrowIfInUse(port, id);
+            }
+
             var parameters = ContainerTemplate.ForInstance(environment, service, index, image);
             var created = await engine.CallAsync("create " + id, (c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken, retry: false).ConfigureAwait(false);
             containerId = created.ID;

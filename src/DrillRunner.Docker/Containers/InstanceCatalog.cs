@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Drivers;
@@ -11,8 +10,6 @@ namespace DrillRunner.Docker.Containers;
 /// <summary>Finds an environment's containers: created ones by label, adopted ones by the service's selector.</summary>
 internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine engine)
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
-
     public EnvironmentSpec Environment => environment;
 
     public ServiceSpec Service(string name) =>
@@ -36,14 +33,15 @@ internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine 
     {
         if (service.Selector is { } selector)
         {
+            var safe = SafeSelector(service);
             var labels = new Dictionary<string, bool>();
-            if (!string.IsNullOrEmpty(selector.Label))
+            if (safe.Label is { } label)
             {
-                labels[selector.Label] = true;
+                labels[label] = true;
             }
 
             var all = await ListAsync(labels, cancellationToken).ConfigureAwait(false);
-            return [.. all.Where(c => MatchesName(selector, NameOf(c))).OrderBy(NameOf, StringComparer.Ordinal)];
+            return [.. all.Where(c => Adopts(selector, c.Labels, NameOf(c))).OrderBy(NameOf, StringComparer.Ordinal)];
         }
 
         var filter = new Dictionary<string, bool>
@@ -103,7 +101,40 @@ internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine 
         await FindAsync(instanceId, cancellationToken).ConfigureAwait(false)
         ?? throw new DriverException($"Instance '{instanceId}' of environment '{environment.Name}' does not exist on the Docker engine at {engine.Endpoint}.");
 
+    /// <summary>Every container on the engine, stopped ones included (for the claims check).</summary>
+    public Task<IList<ContainerListResponse>> ListEngineAsync(CancellationToken cancellationToken) =>
+        ListAsync([], cancellationToken);
+
+    /// <summary>
+    /// Whether a selector takes this container: it matches, and the container was not created by DrillRunner for
+    /// another environment (those belong to that environment whatever a selector says).
+    /// </summary>
+    public bool Adopts(SelectorSpec selector, IDictionary<string, string>? labels, string name)
+    {
+        labels ??= new Dictionary<string, string>();
+        return !OwnedByAnother(labels) && SelectorRules.Matches(selector, labels, name);
+    }
+
+    /// <summary>The environment that created the container, when it is not this one.</summary>
+    public string? OwnerOtherThanThis(IDictionary<string, string>? labels) =>
+        labels is not null && labels.TryGetValue(DockerLabels.Environment, out var owner) && owner != environment.Name ? owner : null;
+
+    private bool OwnedByAnother(IDictionary<string, string> labels) => OwnerOtherThanThis(labels) is not null;
+
+    // A selector built in code (not loaded from a file) gets the loader's rules here: the driver never acts on one
+    // that would match containers of other environments.
+    private static SelectorSpec SafeSelector(ServiceSpec service)
+    {
+        var selector = service.Selector!;
+        var problems = SelectorRules.Problems(selector);
+        return problems.Count == 0
+            ? selector
+            : throw new DriverException($"service '{service.Name}' has an unsafe selector: {string.Join("; ", problems.Select(p => $"{p.Field} {p.Message}"))}");
+    }
+
     // Refusing containers outside the environment keeps a typo in a drill from killing someone else's container.
+    // This runs on every operation, right before the engine call (by container id), so what is acted on is what was
+    // checked, even if a container was replaced since the targets were picked.
     private ServiceSpec ServiceOf(ContainerInspectResponse container)
     {
         var labels = container.Config?.Labels ?? new Dictionary<string, string>();
@@ -116,28 +147,17 @@ internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine 
 
         foreach (var service in environment.Services.Values)
         {
-            if (service.Selector is { } selector && MatchesLabel(selector, labels) && MatchesName(selector, name))
+            if (service.Selector is not null && Adopts(SafeSelector(service), labels, name))
             {
                 return service;
             }
         }
 
-        throw new DriverException($"Container '{name}' is not part of environment '{environment.Name}' (no matching label or selector).");
+        var owner = OwnerOtherThanThis(labels);
+        throw new DriverException(owner is null
+            ? $"Container '{name}' is not part of environment '{environment.Name}' (no matching label or selector)."
+            : $"Container '{name}' belongs to environment '{owner}', not '{environment.Name}'.");
     }
-
-    private static bool MatchesLabel(SelectorSpec selector, IDictionary<string, string> labels)
-    {
-        if (string.IsNullOrEmpty(selector.Label))
-        {
-            return true;
-        }
-
-        var parts = selector.Label.Split('=', 2);
-        return labels.TryGetValue(parts[0], out var value) && (parts.Length == 1 || value == parts[1]);
-    }
-
-    private static bool MatchesName(SelectorSpec selector, string name) =>
-        string.IsNullOrEmpty(selector.NamePattern) || Regex.IsMatch(name, selector.NamePattern, RegexOptions.None, RegexTimeout);
 
     private Task<IList<ContainerListResponse>> ListAsync(Dictionary<string, bool> labelFilters, CancellationToken cancellationToken)
     {

@@ -60,6 +60,13 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
         var env = EnvFor(template, environment, service, InstanceCatalog.IndexOf(template.Config.Labels), index);
         var parameters = ContainerTemplate.Clone(template, name, [.. env.Select(kv => $"{kv.Key}={kv.Value}")]);
         ContainerTemplate.Relabel(parameters, index, InstanceSettings.PortOf(service, index));
+        if (service.Build is { Debian.Count: > 0 })
+        {
+            // The command names the instance's own data folder and ports, as a fresh instance's would.
+            var fresh = ContainerTemplate.ForInstance(environment, service, index, parameters.Image);
+            (parameters.Entrypoint, parameters.Cmd) = (fresh.Entrypoint, fresh.Cmd);
+        }
+
         var created = await engine.CallAsync("create " + name, (c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken, retry: false).ConfigureAwait(false);
         await engine.CallAsync("start " + name, (c, ct) => c.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct), cancellationToken).ConfigureAwait(false);
     }
@@ -69,8 +76,9 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
     private static Dictionary<string, string> EnvFor(ContainerInspectResponse template, EnvironmentSpec environment, ServiceSpec service, int templateIndex, int index)
     {
         var env = InstanceReader.EnvOf(template.Config.Env);
-        var original = InstanceSettings.For(environment, service, Math.Max(templateIndex, 1));
-        foreach (var (key, value) in InstanceSettings.For(environment, service, index))
+        var templateAt = Math.Max(templateIndex, 1);
+        var original = InstanceSettings.For(environment, service, templateAt, ContainerTemplate.DataDirectoryOf(service, InstanceSettings.InstanceId(environment, service, templateAt)));
+        foreach (var (key, value) in InstanceSettings.For(environment, service, index, ContainerTemplate.DataDirectoryOf(service, InstanceSettings.InstanceId(environment, service, index))))
         {
             if (!env.TryGetValue(key, out var current) || (original.TryGetValue(key, out var first) && first == current))
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Drivers;
@@ -73,27 +72,5 @@ internal sealed class ImageImporter(DockerEngine engine)
         }
 
         return changes;
-    }
-
-
-    private sealed class ImportErrors : IProgress<JSONMessage>
-    {
-        private readonly ConcurrentQueue<string> _errors = new();
-
-        public void Report(JSONMessage value)
-        {
-            if (value.Error is { Message: { Length: > 0 } message })
-            {
-                _errors.Enqueue(message);
-            }
-        }
-
-        public void ThrowIfAny(ImageReference image)
-        {
-            if (!_errors.IsEmpty)
-            {
-                throw new DriverException($"Import of image {image} failed: {string.Join("; ", _errors)}");
-            }
-        }
     }
 }

@@ -25,7 +25,9 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
                 : throw new DriverException($"Image '{image}' of service '{service.Name}' is not on the Docker engine at {engine.Endpoint}, and the service has no build; images are never pulled.");
         }
 
-        var built = await BuildAsync(environment, service.Build, image, progress, cancellationToken).ConfigureAwait(false);
+        var built = service.Build.Debian.Count > 0
+            ? await new DebianImageBuilder(engine, options, timeProvider).BuildAsync(environment, service.Build, image, progress, cancellationToken).ConfigureAwait(false)
+            : await BuildAsync(environment, service.Build, image, progress, cancellationToken).ConfigureAwait(false);
         return built.ToString();
     }
 

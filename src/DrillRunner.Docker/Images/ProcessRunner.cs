@@ -13,6 +13,7 @@ internal static class ProcessRunner
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true, // closed at once: a tool that reads stdin when it is not a terminal (mmdebstrap) sees none
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
@@ -21,6 +22,7 @@ internal static class ProcessRunner
         }
 
         using var process = StartOrThrow(info);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try

@@ -28,4 +28,13 @@ internal sealed record InstanceLaunch
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     public string? HealthPath { get; init; }
+
+    /// <summary>The user the process runs as (the supervisor switches to it with setpriv); null: the supervisor's own.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The primary group of <see cref="User"/>.</summary>
+    public int? GroupId { get; init; }
+
+    /// <summary>The instance's data folder (<c>{data}</c>), created for <see cref="User"/> before the first start; null: none.</summary>
+    public string? DataDirectory { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DrillRunner.Local.Shared;
 
 /// <summary>The fields of <c>/proc/&lt;pid&gt;/stat</c> the local driver needs.</summary>
-internal sealed record ProcStat(char State, int ProcessGroup, int Session, long StartTicks)
+internal sealed record ProcStat(char State, int ProcessGroup, int Session, long StartTicks, int ParentId = 0)
 {
     /// <summary>True for a live process: not a zombie (Z) or dead (X).</summary>
     public bool IsAlive => State is not ('Z' or 'X' or 'x');
@@ -44,7 +44,8 @@ internal sealed record ProcStat(char State, int ProcessGroup, int Session, long 
             fields[0][0],
             int.Parse(fields[2], CultureInfo.InvariantCulture),
             int.Parse(fields[3], CultureInfo.InvariantCulture),
-            long.Parse(fields[19], CultureInfo.InvariantCulture));
+            long.Parse(fields[19], CultureInfo.InvariantCulture),
+            int.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>The live process with this pid, if it is still the one that started at <paramref name="startTicks"/>.</summary>

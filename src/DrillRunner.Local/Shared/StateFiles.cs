@@ -10,6 +10,7 @@ internal static class StateFiles
     public const string LockFileName = "supervisor.lock";
     public const string SupervisorLogName = "supervisor.log";
     public const string LogsFolder = "logs";
+    public const string DataFolder = "data";
 
     /// <summary>
     /// Set for every instance the supervisor starts: its state directory, so a program of the environment (an
@@ -23,6 +24,40 @@ internal static class StateFiles
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>rw------- : the state file holds the control token and every instance's settings (chaos tokens).</summary>
+    public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>rwx------ : the logs folder.</summary>
+    public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// rwx--x--x : the state directory. Nobody else can list it or read its files (the state file is 0600), but a
+    /// service running as another user (PostgreSQL as <c>postgres</c>) can reach its own <c>{data}</c> folder below.
+    /// </summary>
+    public const UnixFileMode SearchOnlyFolder = OwnerOnlyFolder | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    /// <summary>Creates the folder owner-only, or makes an existing one owner-only.</summary>
+    public static void EnsurePrivateFolder(string path) => EnsureFolder(path, OwnerOnlyFolder);
+
+    /// <summary>Creates the state directory search-only for others, or makes an existing one so.</summary>
+    public static void EnsureStateFolder(string path) => EnsureFolder(path, SearchOnlyFolder);
+
+    private static void EnsureFolder(string path, UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else if (Directory.Exists(path))
+        {
+            File.SetUnixFileMode(path, mode);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, mode);
+        }
+    }
+
     public static string StatePath(string stateDirectory) => Path.Combine(stateDirectory, StateFileName);
 
     public static string LogPath(string stateDirectory, string instanceId) =>
@@ -31,12 +66,30 @@ internal static class StateFiles
     /// <summary>The state directory a <see cref="LogPath"/> belongs to.</summary>
     public static string StateDirectoryOfLog(string logPath) => Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(logPath))!)!;
 
-    /// <summary>Writes to a temporary file and renames it, so a reader never sees half a file.</summary>
+    /// <summary>The folder an instance's <c>{data}</c> names; removed by <c>env down</c>.</summary>
+    public static string DataPath(string stateDirectory, string instanceId) =>
+        Path.Combine(stateDirectory, DataFolder, instanceId);
+
+    /// <summary>
+    /// Writes to a temporary file created owner-only and renames it, so a reader never sees half a file and nobody
+    /// else ever sees the token, not even for a moment.
+    /// </summary>
     public static void Write(string stateDirectory, SupervisorState state)
     {
         var target = StatePath(stateDirectory);
         var temporary = target + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Json));
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        {
+            JsonSerializer.Serialize(stream, state, Json);
+        }
+
         File.Move(temporary, target, overwrite: true);
     }
 

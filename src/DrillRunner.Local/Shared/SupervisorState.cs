@@ -9,5 +9,8 @@ internal sealed record SupervisorState
 
     public required int ControlPort { get; init; }
 
+    /// <summary>The secret of the control API (see <see cref="ControlToken"/>); the state file is readable by its owner only.</summary>
+    public string? ControlToken { get; init; }
+
     public IReadOnlyList<InstanceRecord> Instances { get; init; } = [];
 }

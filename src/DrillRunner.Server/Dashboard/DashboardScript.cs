@@ -55,7 +55,9 @@ internal static class DashboardScript
           if (form) form.addEventListener("submit", async ev => {
             ev.preventDefault();
             const r = await fetch("/signin", { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" });
-            if (r.ok) { location.href = r.redirected ? r.url : "/"; } else { say(r.status === 401 ? "Unknown API key." : "Sign-in failed: HTTP " + r.status); }
+            if (r.ok) { location.href = r.redirected ? r.url : "/"; }
+            else if (r.status === 429) { say("Too many wrong keys from this address: try again in " + (r.headers.get("Retry-After") || "a few") + " s."); }
+            else { say(r.status === 401 ? "Unknown API key." : "Sign-in failed: HTTP " + r.status); }
           });
           const out = document.getElementById("signout");
           if (out) out.addEventListener("click", async () => { await post("/signout"); location.href = "/"; });

@@ -19,6 +19,7 @@ public static class DrillServerEndpoints
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSignInThrottle();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], DisplayStorageConnectionString = false },

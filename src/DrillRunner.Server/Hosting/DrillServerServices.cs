@@ -36,7 +36,8 @@ public static class DrillServerServices
 
         // Sign-in cookies survive a restart: the keys protecting them live with the rest of the state.
         var state = configuration[$"{DrillServerOptions.Section}:{nameof(DrillServerOptions.StateDirectory)}"] ?? new DrillServerOptions().StateDirectory;
-        services.AddDataProtection().SetApplicationName("DrillRunner").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(state, "keys")));
+        // Whoever reads them can forge a session: the folder is 0700 and its files 0600.
+        services.AddDataProtection().SetApplicationName("DrillRunner").PersistKeysToFileSystem(OwnerOnly.EnsureFolder(Path.Combine(state, "keys"), filesToo: true));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>

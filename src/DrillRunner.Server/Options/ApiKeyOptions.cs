@@ -5,7 +5,7 @@ public sealed class ApiKeyOptions
 {
     public string Name { get; set; } = "";
 
-    /// <summary>Lower- or upper-case hex of SHA-256 over the key's UTF-8 bytes (<c>drill apikey hash KEY</c>).</summary>
+    /// <summary>Lower- or upper-case hex of SHA-256 over the key's UTF-8 bytes; the key should be random (<c>drill apikey new</c>).</summary>
     public string Hash { get; set; } = "";
 
     /// <summary><c>viewer</c>, <c>operator</c> or <c>admin</c>.</summary>

@@ -21,7 +21,13 @@ public sealed class DrillServerOptions
     [Range(1, 64)]
     public int Workers { get; set; } = 8;
 
+    /// <summary>
+    /// Keys given in the configuration (hashes only). Keys made with <c>drill apikey new</c> live in the key store
+    /// (<c>{StateDirectory}/apikeys.json</c>); with neither, the first start creates an admin key and prints it once.
+    /// </summary>
     public IList<ApiKeyOptions> ApiKeys { get; init; } = [];
+
+    public FailedSignInOptions FailedSignIns { get; init; } = new();
 
     /// <summary><c>InMemory</c> (one runner) or <c>PostgreSql</c> (several runners share work through <see cref="PostgreSql"/>).</summary>
     public StorageKind Storage { get; set; } = StorageKind.InMemory;

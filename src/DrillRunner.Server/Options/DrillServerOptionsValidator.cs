@@ -25,7 +25,7 @@ internal sealed class DrillServerOptionsValidator : IValidateOptions<DrillServer
 
             if (!ApiKeyHash.IsValidHash(key.Hash))
             {
-                errors.Add($"{where}:Hash must be the 64-character SHA-256 hex of the key (print it with: drill apikey hash KEY)");
+                errors.Add($"{where}:Hash must be the 64-character SHA-256 hex of a key (or keep keys out of the configuration: drill apikey new --role ROLE NAME)");
             }
 
             if (!Roles.All.Contains(key.Role, StringComparer.Ordinal))

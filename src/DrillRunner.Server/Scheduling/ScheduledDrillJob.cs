@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DrillRunner.Audit;
 using DrillRunner.Drills;
 using DrillRunner.Hosting;
 using DrillRunner.Journal;
@@ -11,8 +12,9 @@ namespace DrillRunner.Scheduling;
 /// <summary>
 /// The recurring job of a scheduled drill. An occurrence outside the allowed windows or on a blackout date is
 /// skipped and recorded in the journal as a NotStarted run saying why; otherwise it queues a run like a manual trigger.
+/// Both are audited, as manual triggers are (who: <c>schedule</c>).
 /// </summary>
-internal sealed class ScheduledDrillJob(Runner runner, DrillIndex drills, RunCoordinator coordinator)
+internal sealed class ScheduledDrillJob(Runner runner, DrillIndex drills, RunCoordinator coordinator, AuditLog audit)
 {
     public const string Trigger = "schedule";
 
@@ -34,10 +36,13 @@ internal sealed class ScheduledDrillJob(Runner runner, DrillIndex drills, RunCoo
                 cancellationToken);
             await runner.Journal.AppendEventAsync(runId, new TimelineEvent(now, EventKinds.Note, $"scheduled occurrence skipped: {why}"), cancellationToken);
             await runner.Journal.FinishRunAsync(runId, RunStatus.NotStarted, now, null, null, null, cancellationToken);
+            await audit.WriteAsync(Trigger, null, "schedule-skip", drillName, $"run {runId}: {why}", CancellationToken.None);
             return runId;
         }
 
         var outcome = await coordinator.TriggerAsync(drillName, Trigger, refuseIfBusy: false, cancellationToken);
+        await audit.WriteAsync(Trigger, null, outcome.RunId is null ? "trigger-refused" : "trigger", drillName,
+            outcome.RunId is null ? outcome.Detail : $"run {outcome.RunId}, trigger {Trigger}", CancellationToken.None);
         return outcome.RunId;
     }
 }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
-using DrillRunner.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -13,7 +11,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<DrillServerOptions> server)
+    ApiKeyRegistry keys,
+    SignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -34,15 +33,12 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var match = Find(server.CurrentValue, key);
-        return Task.FromResult(match is null
-            ? AuthenticateResult.Fail("invalid API key")
-            : AuthenticateResult.Success(new AuthenticationTicket(Principal(match, SchemeName), SchemeName)));
+        if (keys.Find(key) is not { } match)
+        {
+            throttle.Failed(Context.Connection.RemoteIpAddress);
+            return Task.FromResult(AuthenticateResult.Fail("invalid API key"));
+        }
+
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(ApiKeyRegistry.Principal(match, SchemeName), SchemeName)));
     }
-
-    public static ApiKeyOptions? Find(DrillServerOptions options, string key) =>
-        options.ApiKeys.FirstOrDefault(k => ApiKeyHash.Matches(key, k.Hash));
-
-    public static ClaimsPrincipal Principal(ApiKeyOptions key, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name), new Claim(ClaimTypes.Role, key.Role)], scheme));
 }

@@ -1,8 +1,10 @@
+using DrillRunner.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DrillRunner.Security;
 
@@ -28,7 +30,21 @@ internal static class SecurityExtensions
                 // An API answers 401/403; only a browser page would want a redirect.
                 o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+
+                // A session lives only as long as its key: removed (or given another role), the cookie stops working.
+                o.Events.OnValidatePrincipal = async c =>
+                {
+                    if (c.Principal is null || !c.HttpContext.RequestServices.GetRequiredService<ApiKeyRegistry>().IsCurrent(c.Principal))
+                    {
+                        c.RejectPrincipal();
+                        await c.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
             });
+
+        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<IOptions<DrillServerOptions>>().Value.StateDirectory));
+        services.AddSingleton<ApiKeyRegistry>().AddSingleton<SignInThrottle>();
+        services.AddHostedService<FirstRunKey>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

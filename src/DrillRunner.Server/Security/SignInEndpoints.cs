@@ -1,14 +1,16 @@
-using DrillRunner.Options;
+using DrillRunner.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace DrillRunner.Security;
 
-/// <summary><c>POST /signin</c> (form field <c>key</c>) sets the session cookie the web dashboard uses; <c>POST /signout</c> clears it.</summary>
+/// <summary>
+/// <c>POST /signin</c> (form field <c>key</c>) sets the session cookie the web dashboard uses; <c>POST /signout</c>
+/// clears it. Both outcomes of a sign-in are audited, and failures count towards the <see cref="SignInThrottle"/>.
+/// </summary>
 internal static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
@@ -22,7 +24,7 @@ internal static class SignInEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IOptionsMonitor<DrillServerOptions> options)
+    private static async Task<IResult> SignInAsync(HttpContext context, ApiKeyRegistry keys, SignInThrottle throttle, AuditLog audit)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -31,14 +33,18 @@ internal static class SignInEndpoints
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var key = form["key"].ToString();
-        var match = key.Length == 0 ? null : ApiKeyAuthenticationHandler.Find(options.CurrentValue, key);
+        var address = context.Connection.RemoteIpAddress;
+        var match = key.Length == 0 ? null : keys.Find(key);
         if (match is null)
         {
+            throttle.Failed(address);
+            await audit.WriteAsync("?", address?.ToString(), "signin-failed", "dashboard", "unknown API key", CancellationToken.None);
             return Results.Problem(statusCode: 401, detail: "unknown API key");
         }
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            ApiKeyAuthenticationHandler.Principal(match, CookieAuthenticationDefaults.AuthenticationScheme));
+            ApiKeyRegistry.Principal(match, CookieAuthenticationDefaults.AuthenticationScheme));
+        await audit.WriteAsync(match.Name, address?.ToString(), "signin", "dashboard", $"role {match.Role}", CancellationToken.None);
         var returnUrl = form["returnUrl"].ToString();
         return returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? Results.LocalRedirect(returnUrl) : Results.NoContent();
     }

@@ -39,8 +39,8 @@ public sealed class UserSetTests
     {
         var summary = new TrafficSummary("a", 10, 10, 9, 1, 50, 1, 1, 2) { ActiveUsers = new UserSet([new UserRange(1, 50)]), AffectedUsers = new UserSet([new UserRange(7, 7)]) };
 
-        var json = System.Text.Json.JsonSerializer.Serialize(summary, Steps.JsonDefaults.Options);
-        var back = System.Text.Json.JsonSerializer.Deserialize<TrafficSummary>(json, Steps.JsonDefaults.Options)!;
+        var json = System.Text.Json.JsonSerializer.Serialize(summary, DrillRunner.Steps.JsonDefaults.Options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<TrafficSummary>(json, DrillRunner.Steps.JsonDefaults.Options)!;
 
         Assert.Equal(summary, back);
         Assert.Equal(1, back.AffectedUsers!.Count);

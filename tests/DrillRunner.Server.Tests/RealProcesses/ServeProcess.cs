@@ -35,7 +35,8 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 
-    public static async Task<ServeProcess> StartAsync(string workingDirectory, string drills, string state)
+    /// <summary>Starts a server; <paramref name="withKey"/> false starts it with no API key configured (a first run).</summary>
+    public static async Task<ServeProcess> StartAsync(string workingDirectory, string drills, string state, bool withKey = true)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -45,9 +46,13 @@ internal sealed class ServeProcess : IDisposable
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         start.Environment["DrillRunner__DrillsDirectory"] = drills;
         start.Environment["DrillRunner__StateDirectory"] = state;
-        start.Environment["DrillRunner__ApiKeys__0__Name"] = "ops";
-        start.Environment["DrillRunner__ApiKeys__0__Hash"] = ApiKeyHash.Compute(Key);
-        start.Environment["DrillRunner__ApiKeys__0__Role"] = Roles.Operator;
+        if (withKey)
+        {
+            start.Environment["DrillRunner__ApiKeys__0__Name"] = "ops";
+            start.Environment["DrillRunner__ApiKeys__0__Hash"] = ApiKeyHash.Compute(Key);
+            start.Environment["DrillRunner__ApiKeys__0__Role"] = Roles.Operator;
+        }
+
         var serve = new ServeProcess(Process.Start(start)!, address);
         try
         {
@@ -66,6 +71,23 @@ internal sealed class ServeProcess : IDisposable
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, Key);
         return client;
+    }
+
+    /// <summary>Polls the captured output until <paramref name="text"/> appears (bounded).</summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || TimeProvider.System.GetElapsedTime(start) > timeout)
+            {
+                throw new TimeoutException($"'{text}' not printed within {timeout}: {Output}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+
+        return Output;
     }
 
     /// <summary>SIGKILL: no shutdown, no restore, like a crashed host.</summary>

@@ -27,6 +27,9 @@ public sealed class ScheduleServerTests
         server.App.Services.GetRequiredService<IRecurringJobManager>().Trigger("drill:nightly");
         var run = await WaitForScheduledRunAsync(server, "nightly");
         Assert.Equal("completed", (await server.WaitAsync(run)).GetProperty("run").GetProperty("status").GetString());
+        var audited = await AuditAsync(server);
+        Assert.Contains(audited, e => e.GetProperty("who").GetString() == "schedule" && e.GetProperty("action").GetString() == "trigger"
+            && e.GetProperty("target").GetString() == "nightly" && e.GetProperty("detail").GetString()!.Contains(run, StringComparison.Ordinal));
 
         using var client = server.Client(ServerHarness.ViewerKey);
         var drill = (await client.GetFromJsonAsync<JsonElement>("/api/drills")).EnumerateArray().Single();
@@ -49,6 +52,8 @@ public sealed class ScheduleServerTests
         Assert.Equal("not-started", view.GetProperty("run").GetProperty("status").GetString());
         Assert.Contains(view.GetProperty("events").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains("blackout date", StringComparison.Ordinal));
         Assert.False(server.Drivers.WasUsed("fake-shop"), "a skipped occurrence must not touch the environment");
+        Assert.Contains(await AuditAsync(server), e => e.GetProperty("who").GetString() == "schedule" && e.GetProperty("action").GetString() == "schedule-skip"
+            && e.GetProperty("detail").GetString()!.Contains("blackout date", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,6 +68,12 @@ public sealed class ScheduleServerTests
 
         File.Delete(file);
         await EventuallyAsync(() => !RecurringJobIds(server).Contains("drill:weekly"));
+    }
+
+    private static async Task<List<JsonElement>> AuditAsync(ServerHarness server)
+    {
+        using var admin = server.Client(ServerHarness.AdminKey);
+        return [.. (await admin.GetFromJsonAsync<JsonElement>("/api/audit")).EnumerateArray()];
     }
 
     private static List<string> RecurringJobIds(ServerHarness server)

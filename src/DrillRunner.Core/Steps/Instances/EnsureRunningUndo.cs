@@ -7,7 +7,8 @@ namespace DrillRunner.Steps.Instances;
 
 /// <summary>
 /// Undo of every node-loss fault: bring each instance back to running and healthy, whatever state the fault
-/// (or a supervisor restart) left it in. Idempotent: a running instance is left alone.
+/// (or a supervisor restart) left it in, and, for a service with roles, holding a role again with every role held
+/// (a killed primary rejoined as a replica). Idempotent: a running instance is left alone.
 /// </summary>
 internal sealed class EnsureRunningUndo : IUndoHandler
 {
@@ -35,7 +36,11 @@ internal sealed class EnsureRunningUndo : IUndoHandler
                     break;
             }
 
-            await InstanceWaiter.WaitForAsync(context, id, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
+            var up = await InstanceWaiter.WaitForAsync(context, id, InstanceWaiter.IsUp, "running and healthy", cancellationToken);
+            if (await InstanceRoles.WaitRestoredAsync(context, up.Service, id, cancellationToken) is { Length: > 0 } roles)
+            {
+                done.Add(roles);
+            }
         }
 
         return string.Join(", ", done);

@@ -33,17 +33,37 @@ internal static class TargetPicker
     public static async Task<IReadOnlyList<InstanceInfo>> PickAsync(StepContext context, TargetedStepOptions options, bool takesDown, CancellationToken cancellationToken)
     {
         var all = await context.Driver.ListInstancesAsync(options.Service, cancellationToken);
-        var candidates = all.Where(i => i.State == InstanceState.Running).ToList();
+        var running = all.Where(i => i.State == InstanceState.Running).ToList();
+        var candidates = running;
+        if (options.Role is { } role && context.Environment.Services.TryGetValue(options.Service, out var service) && service.Roles.TryGetValue(role, out var path))
+        {
+            var holders = new List<InstanceInfo>();
+            foreach (var candidate in candidates)
+            {
+                if (await InstanceRoles.HoldsAsync(context, candidate, path, cancellationToken))
+                {
+                    holders.Add(candidate);
+                }
+            }
+
+            candidates = holders;
+            if (candidates.Count == 0)
+            {
+                throw new DriverException($"no running instance of service '{options.Service}' holds role '{role}' ({path} answered 200 nowhere)");
+            }
+        }
+
         if (candidates.Count == 0)
         {
             throw new DriverException($"service '{options.Service}' has no running instance to target");
         }
 
         var count = Math.Min(CountFor(options, all.Count), candidates.Count);
-        if (takesDown && count >= candidates.Count && !options.AllowTotalOutage)
+        // A role narrows the choice, not the guard: killing the one primary of two running nodes is no total outage.
+        if (takesDown && count >= running.Count && !options.AllowTotalOutage)
         {
             throw new DrillInputException(new FileProblem(options.Location, "allowTotalOutage",
-                $"this {options.Kind} step would leave no instance of '{options.Service}' running ({candidates.Count} of {all.Count} running now); set allowTotalOutage: true if a total outage is intended"));
+                $"this {options.Kind} step would leave no instance of '{options.Service}' running ({running.Count} of {all.Count} running now); set allowTotalOutage: true if a total outage is intended"));
         }
 
         if (!takesDown && BlastRadiusProblem(options, all.Count) is { } problem)

@@ -21,8 +21,8 @@ internal sealed class CanaryProbeHarness : IDisposable
         Context = new StepContext
         {
             RunId = "run-7",
-            Environment = new Model.EnvironmentSpec { Name = "test-shop" },
-            Driver = new FakeDriver(new Model.EnvironmentSpec { Name = "test-shop" }),
+            Environment = new DrillRunner.Model.EnvironmentSpec { Name = "test-shop" },
+            Driver = new FakeDriver(new DrillRunner.Model.EnvironmentSpec { Name = "test-shop" }),
             Time = Time,
             Timeline = Timeline,
             Http = _http,

@@ -53,7 +53,7 @@ internal sealed class SeededJournal : IDisposable
         AddAsync(drill, daysAgo, verdict, score, incident: null, objectives);
 
     /// <summary>As <see cref="AddAsync(string, double, Verdict, double, ObjectiveResult[])"/>, for a drill that replays an incident.</summary>
-    public async Task AddAsync(string drill, double daysAgo, Verdict verdict, double score, Model.IncidentSpec? incident, params ObjectiveResult[] objectives)
+    public async Task AddAsync(string drill, double daysAgo, Verdict verdict, double score, DrillRunner.Model.IncidentSpec? incident, params ObjectiveResult[] objectives)
     {
         // A clock per run: runs are seeded in any order, and a fake clock only moves forward.
         var time = new FakeTimeProvider(Now - TimeSpan.FromDays(daysAgo));
