@@ -12,8 +12,10 @@ chmod 755 "$TMP"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 zones=""; locations=""
 for rate in "${rates[@]}"; do
-  zones+="  limit_req_zone \$server_name zone=r$rate:1m rate=${rate}r/s;"$'\n'
-  locations+="    location /$rate { limit_req zone=r$rate burst=10 nodelay; return 200 'ok'; }"$'\n'
+  zones+="  limit_req_zone \$binary_remote_addr zone=r$rate:1m rate=${rate}r/s;"$'\n'
+  # A static file, not `return`: return answers in the rewrite phase, before limit_req (preaccess) counts anything.
+  mkdir -p "$TMP/www"; echo ok > "$TMP/www/$rate"
+  locations+="    location = /$rate { limit_req zone=r$rate burst=10 nodelay; root $TMP/www; default_type text/plain; }"$'\n'
 done
 cat > "$TMP/nginx.conf" <<CONF
 worker_processes 1;
