@@ -37,6 +37,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/runs/{id}/report"] = Access.Viewer,
         ["POST /api/runs/{id}/abort"] = Access.Operator,
         ["POST /api/runs/{id}/ack"] = Access.Operator,
+        ["POST /api/alerts/alertmanager"] = Access.Operator,
         ["GET /api/audit"] = Access.Admin,
         ["GET /openapi/{documentName}.json"] = Access.Viewer,
         ["ANY /metrics"] = Access.Viewer,
