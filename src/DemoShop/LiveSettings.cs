@@ -12,6 +12,8 @@ internal static class LiveSettings
             .AddLiveSetting("Shop:MaxConcurrentRequests", v => IsInt(v, min: 1))
             .AddLiveSetting("Shop:QueueLimit", v => IsInt(v, min: 0))
             .AddLiveSetting("Shop:WorkMilliseconds", v => IsInt(v, min: 0))
+            .AddLiveSetting("Shop:CpuWorkMilliseconds", v => IsInt(v, min: 0))
+            .AddLiveSetting("Shop:CacheMegabytes", v => IsInt(v, min: 0))
             .AddLiveSetting("Shop:RequestTimeoutMilliseconds", v => IsInt(v, min: 1))
             .AddLiveSetting("Shop:OrderStore", v => v is ShopConstants.MemoryStore or ShopConstants.FileStore or ShopConstants.PostgresStore)
             .AddLiveSetting("Shop:OrderStorePoolSize", v => IsInt(v, min: 1))

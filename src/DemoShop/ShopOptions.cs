@@ -49,8 +49,20 @@ public sealed class ShopOptions
     /// <summary>LB role: comma-separated backend base URLs.</summary>
     public string? Backends { get; set; }
 
-    /// <summary>LB role: a port range on 127.0.0.1 such as <c>18081-18090</c>, so scaled-out instances are found.</summary>
+    /// <summary>LB role: a port range such as <c>18081-18090</c> on <see cref="BackendHost"/>, so scaled-out instances are found.</summary>
     public string? BackendPorts { get; set; }
+
+    /// <summary>
+    /// LB role: where <see cref="BackendPorts"/> are: 127.0.0.1 by default, or a name resolving to one address per app
+    /// server (a service's alias on a container network), followed as instances come and go.
+    /// </summary>
+    public string? BackendHost { get; set; }
+
+    /// <summary>CPU time each business request burns (pricing, rendering), on top of <see cref="WorkMilliseconds"/>.</summary>
+    public int CpuWorkMilliseconds { get; set; }
+
+    /// <summary>Memory the app server holds in its in-process cache (a cache sized for a bigger machine).</summary>
+    public int CacheMegabytes { get; set; }
 
     public int HealthIntervalMilliseconds { get; set; } = ShopConstants.DefaultHealthIntervalMilliseconds;
 }

@@ -24,6 +24,8 @@ root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ApiKeyCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
+root.Subcommands.Add(HaltCommand.Create());
+root.Subcommands.Add(WatchdogCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count == 0 && GeneratorProcess.ShouldStart(parse.CommandResult.Command.Name))

@@ -2,6 +2,9 @@ using Docker.DotNet.Models;
 using DrillRunner.Docker.Containers;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Docker.Images;
+using DrillRunner.Docker.Namespaces;
+using DrillRunner.Docker.Network;
+using DrillRunner.Docker.Storage;
 using DrillRunner.Drivers;
 using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Model;
@@ -12,7 +15,9 @@ namespace DrillRunner.Docker;
 /// The <c>docker</c> driver: instances are containers named <c>{environment}-{service}-{index}</c> (or adopted
 /// by a selector). Mutating calls return once the engine accepted the change; state is always read back from it.
 /// </summary>
-internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals
+internal sealed class DockerEnvironmentDriver
+    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals,
+        INetworkShaping, IResourceLimits, IMountFilling, ILeftoverSweep
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -26,6 +31,10 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
     private readonly ServiceScaler _scaler;
     private readonly ProcessCrasher _crasher;
     private readonly ClaimCheck _claims;
+    private readonly NetworkShaper _shaper;
+    private readonly ResourceLimiter _limiter;
+    private readonly MountFiller _filler;
+    private readonly LeftoverSweeper _sweeper;
     private Task? _claimsChecked;
     private readonly ContainerProcesses _processes;
 
@@ -43,6 +52,11 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
         _claims = new ClaimCheck(_catalog);
         _processes = new ContainerProcesses(_catalog, _engine);
+        var namespaces = new NamespaceResolver(_catalog, _engine);
+        _shaper = new NetworkShaper(_catalog, namespaces, timeProvider);
+        _limiter = new ResourceLimiter(_catalog, _engine);
+        _filler = new MountFiller(_catalog, _engine);
+        _sweeper = new LeftoverSweeper(_catalog, _engine, namespaces, _filler, timeProvider);
     }
 
     public string Name => DockerDriverConstants.Name;
@@ -140,6 +154,39 @@ internal sealed class DockerEnvironmentDriver : IEnvironmentDriver, IInstanceLif
         _processes.SignalAsync(instanceId, processId, signal, cancellationToken);
 
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken) => _scaler.ScaleAsync(service, replicas, cancellationToken);
+
+    public async Task<string> ApplyAsync(string instanceId, NetworkShape shape, CancellationToken cancellationToken)
+    {
+        await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        return await _shaper.ApplyAsync(instanceId, shape, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<string>> ReadAsync(string instanceId, string tag, CancellationToken cancellationToken) =>
+        _shaper.ReadAsync(instanceId, tag, cancellationToken);
+
+    public Task<string> RemoveAsync(string instanceId, string tag, CancellationToken cancellationToken) =>
+        _shaper.RemoveAsync(instanceId, tag, cancellationToken);
+
+    public Task<ResourceLimits> ReadLimitsAsync(string instanceId, CancellationToken cancellationToken) => _limiter.ReadAsync(instanceId, cancellationToken);
+
+    // Not checked for claims: setting a limit is also how one is undone (the engine checked claims before the run).
+    public Task SetCpuLimitAsync(string instanceId, double? cpus, CancellationToken cancellationToken) => _limiter.SetCpuAsync(instanceId, cpus, cancellationToken);
+
+    public Task SetMemoryLimitAsync(string instanceId, long? bytes, CancellationToken cancellationToken) => _limiter.SetMemoryAsync(instanceId, bytes, cancellationToken);
+
+    public Task<MountSpace> ReadMountAsync(string instanceId, string path, CancellationToken cancellationToken) =>
+        _filler.ReadMountAsync(instanceId, path, cancellationToken);
+
+    public async Task<long> FillAsync(string instanceId, string path, string tag, long bytes, CancellationToken cancellationToken)
+    {
+        await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        return await _filler.FillAsync(instanceId, path, tag, bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<bool> RemoveFillAsync(string instanceId, string path, string tag, CancellationToken cancellationToken) =>
+        _filler.RemoveFillAsync(instanceId, path, tag, cancellationToken);
+
+    public Task<IReadOnlyList<string>> SweepAsync(CancellationToken cancellationToken) => _sweeper.SweepAsync(cancellationToken);
 
     // Once per driver, before its first kill, crash, stop, pause or restart: one container listing. Restoring calls
     // (start, unpause, recreate) never wait for it, so an undo is not refused because another environment file

@@ -2,7 +2,9 @@ using DrillRunner.Catalog;
 using DrillRunner.Docker;
 using DrillRunner.Drivers;
 using DrillRunner.Engine;
+using DrillRunner.Engine.Halt;
 using DrillRunner.Engine.Locks;
+using DrillRunner.Hosting.Watchdog;
 using DrillRunner.Journal;
 using DrillRunner.Journal.Sqlite;
 using DrillRunner.Loading;
@@ -16,7 +18,7 @@ namespace DrillRunner.Hosting;
 /// The composition root shared by the CLI and the server: catalog with every component package, drivers,
 /// journal, lock and engine. Adding a component package is one line in <see cref="CreateCatalog"/>.
 /// </summary>
-public sealed class Runner
+public sealed partial class Runner
 {
     public Runner(RunnerOptions options, TimeProvider time)
     {
@@ -32,8 +34,15 @@ public sealed class Runner
         Loader = new DrillLoader(Catalog);
         Journal = options.Shared?.Journal ?? new SqliteJournalStore(options.ResolvedJournalPath);
         Lock = options.Shared?.Lock ?? new FileEnvironmentLock(Path.Combine(options.StateDirectory, "locks"));
+        FileHalt = new FileHaltSwitch(options.StateDirectory, time);
+        Halt = options.Shared?.Halt is { } shared ? new MirroredHaltSwitch(shared, FileHalt) : FileHalt;
         Drivers = new DriverSelector(Catalog.Drivers, time);
-        Engine = new DrillEngine(Catalog, Journal, Lock, time);
+        Engine = new DrillEngine(Catalog, Journal, Lock, time, new EngineSafety
+        {
+            Halt = Halt,
+            Watchdog = options.Watchdog is { } launch ? new ProcessRunWatchdog(options.StateDirectory, launch, recover: options.Shared is null, time) : null,
+            DefaultMaxDuration = options.MaxRunDuration,
+        });
     }
 
     public RunnerOptions Options { get; }
@@ -47,6 +56,12 @@ public sealed class Runner
     public IJournalStore Journal { get; }
 
     public IEnvironmentLock Lock { get; }
+
+    /// <summary>The halt-all switch of this machine's state folder (read by every CLI run and server sharing it).</summary>
+    public FileHaltSwitch FileHalt { get; }
+
+    /// <summary>Every halt switch this runner obeys: the machine's, and the shared database's when there is one.</summary>
+    public IHaltSwitch Halt { get; }
 
     public DriverSelector Drivers { get; }
 
@@ -65,59 +80,4 @@ public sealed class Runner
     /// <summary>An environment by name (looked up in the environments folder) or by path.</summary>
     public EnvironmentSpec LoadEnvironment(string nameOrPath) =>
         EnvironmentLoader.Load(File.Exists(nameOrPath) ? nameOrPath : Path.Combine(Options.EnvironmentDirectory, nameOrPath + ".yaml"), Catalog);
-
-    /// <summary>
-    /// Finishes the restore of every run a dead runner left running, and retries every restore that failed, whatever
-    /// the environment; returns how many runs were handled. A run is touched only while holding its environment's
-    /// lock: if another process holds it (a live <c>drill run</c>, another runner), the run may still be live there,
-    /// so it is left alone and reported.
-    /// </summary>
-    public async Task<int> RecoverAllAsync(IProgress<string> progress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        var runs = (await Journal.FindRunsAsync(new RunQuery(Status: RunStatus.Running, Limit: 10_000), cancellationToken))
-            .Concat(await Journal.FindRunsAsync(new RunQuery(Status: RunStatus.RestoreFailed, Limit: 10_000), cancellationToken))
-            .OrderBy(r => r.StartedAt)
-            .ToList();
-        var recovery = new CrashRecovery(Journal, Catalog, Time);
-        var recovered = 0;
-        foreach (var run in runs)
-        {
-            IAsyncDisposable held;
-            try
-            {
-                held = await Lock.AcquireAsync(run.Environment, "recovery-of-" + run.Id, cancellationToken);
-            }
-            catch (EnvironmentBusyException ex)
-            {
-                progress.Report($"run {run.Id} ({run.Drill} on {run.Environment}) is {run.Status.ToString().ToLowerInvariant()} and its environment is locked by a live process: left alone ({ex.Message})");
-                continue;
-            }
-
-            await using (held)
-            {
-                // Under the lock, read again: the run may have finished normally between the query and the lock.
-                var current = await Journal.GetRunAsync(run.Id, cancellationToken);
-                if (current?.Status is not (RunStatus.Running or RunStatus.RestoreFailed))
-                {
-                    continue;
-                }
-
-                progress.Report(current.Status == RunStatus.Running
-                    ? $"run {run.Id} ({run.Drill} on {run.Environment}) was left running: restoring what it changed"
-                    : $"run {run.Id} ({run.Drill} on {run.Environment}) failed to restore: retrying its undo");
-                var environment = EnvironmentLoader.Load(run.EnvironmentFile, Catalog);
-                var (driver, _) = await Drivers.SelectAsync(environment, run.Driver, cancellationToken);
-                await using (driver)
-                {
-                    var ok = await recovery.RecoverRunAsync(current, environment, driver, cancellationToken);
-                    progress.Report(ok ? $"run {run.Id}: restored" : $"run {run.Id}: RESTORE STILL FAILS; see `drill report {run.Id}`");
-                }
-
-                recovered++;
-            }
-        }
-
-        return recovered;
-    }
 }

@@ -1,5 +1,7 @@
 using DrillRunner.Catalog;
 using DrillRunner.Drivers;
+using DrillRunner.Hosting.Watchdog;
+using DrillRunner.Model;
 
 namespace DrillRunner.Hosting;
 
@@ -27,6 +29,12 @@ public sealed class RunnerOptions
 
     /// <summary>A journal and lock shared with other runners; null (the default) for the SQLite journal and file locks.</summary>
     public SharedStorage? Shared { get; init; }
+
+    /// <summary>The maximum run length of drills that do not set <c>maxDuration</c>.</summary>
+    public TimeSpan MaxRunDuration { get; init; } = DrillLimits.DefaultMaxDuration;
+
+    /// <summary>How to start a run's watchdog process (the dead-man's switch); null runs without one.</summary>
+    public WatchdogLaunch? Watchdog { get; init; }
 
     public string ResolvedJournalPath => JournalPath ?? Path.Combine(StateDirectory, "journal.db");
 }

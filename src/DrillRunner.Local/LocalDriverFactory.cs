@@ -1,5 +1,6 @@
 using DrillRunner.Drivers;
 using DrillRunner.Drivers.Capabilities;
+using DrillRunner.Local.Cgroups;
 using DrillRunner.Model;
 
 namespace DrillRunner.Local;
@@ -31,5 +32,19 @@ public sealed class LocalDriverFactory(LocalDriverOptions? options = null) : IDr
         }
 
         return new LocalDriver(environment, _options, timeProvider);
+    }
+
+    /// <summary>Resource limits need cgroups the runner may change (v1, as root); elsewhere they are refused at load.</summary>
+    public string? WhyNot(Type capability, EnvironmentSpec environment)
+    {
+        ArgumentNullException.ThrowIfNull(capability);
+        if (!Capabilities.Contains(capability))
+        {
+            return $"the {Name} driver cannot do {DriverCapabilities.Describe(capability)}";
+        }
+
+        return capability == typeof(IResourceLimits) && ProcessCgroups.WhyUnavailable() is { } why
+            ? $"the {Name} driver limits processes through cgroups, which this host does not allow: {why}"
+            : null;
     }
 }

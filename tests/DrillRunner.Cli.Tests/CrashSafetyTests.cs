@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DrillRunner.Docker;
 using DrillRunner.Drivers;
 using DrillRunner.Journal;
@@ -15,12 +16,12 @@ namespace DrillRunner.Cli.Tests;
 
 /// <summary>
 /// Kill the runner, test the promise: `drill run` is SIGKILLed at many points of a drill that kills, pauses,
-/// slows, misconfigures (live and by restart) and scales DemoShop; `drill recover` must then leave every process
-/// running and healthy with its original configuration, no app-level fault or override active, and the run
-/// recorded as interrupted.
+/// slows, misconfigures (live and by restart) and scales DemoShop; the run's watchdog (and `drill recover` for a
+/// runner killed before its watchdog was armed) must then leave every process running and healthy with its original
+/// configuration, no app-level fault or override active, and the run recorded as interrupted.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
+public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private const string Token = "demo-shop-chaos-token";
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
@@ -36,13 +37,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private async Task KillAtEveryPointAsync(string driverName)
     {
-        _workspace.Write("drills/crash-safety.yaml", KillPoints.Drill);
-        var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, "drills/environments/demo-shop.yaml"));
+        // On the shared engine, a name of its own; local processes belong to the workspace's state folder anyway.
+        var environmentName = driverName == "docker" ? _workspace.WriteUniqueEnvironment() : "demo-shop";
+        _workspace.Write("drills/crash-safety.yaml", KillPoints.Drill.Replace("environment: demo-shop", $"environment: {environmentName}", StringComparison.Ordinal));
+        var environment = EnvironmentLoader.Load(Path.Combine(_workspace.Path, $"drills/environments/{environmentName}.yaml"));
         IDriverFactory factory = driverName == "docker"
             ? new DockerDriverFactory()
             : new LocalDriverFactory(new LocalDriverOptions { StateRoot = Path.Combine(_workspace.StateDirectory, "local") });
         await using var driver = factory.Create(environment, TimeProvider.System);
-        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", "demo-shop", "--driver", driverName);
+        var up = await DrillProcess.RunAsync(_workspace.Path, TimeSpan.FromMinutes(5), "env", "up", environmentName, "--driver", driverName);
         Assert.True(up.ExitCode == 0, up.Output);
         var failures = new List<string>();
         try
@@ -59,7 +62,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", "demo-shop", "--driver", driverName);
+            await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", environmentName, "--driver", driverName);
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
@@ -68,6 +71,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private async Task<string?> KillAndRecoverAsync(string name, Func<DrillProcess, Task> waitAsync, IEnvironmentDriver driver, string driverName, EnvironmentSpec environment)
     {
+        int? watchdog;
         using (var run = DrillProcess.Start(_workspace.Path, "run", "drills/crash-safety.yaml", "--driver", driverName))
         {
             await waitAsync(run);
@@ -77,6 +81,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             }
 
             await run.CrashAsync(); // SIGKILL: no chance to restore
+            watchdog = WatchdogPid().Match(run.Output) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        }
+
+        // The run's watchdog restores it by itself; `drill recover` then finds nothing left (it still covers a runner
+        // killed before its watchdog was armed).
+        if (watchdog is { } pid && !await ExitedWithinAsync(pid, Limit))
+        {
+            return $"the watchdog (pid {pid}) was still running {Limit} after the runner died";
         }
 
         var recover = await DrillProcess.RunAsync(_workspace.Path, Limit, "recover");
@@ -85,10 +97,36 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             return $"recover exited {recover.ExitCode}: {recover.Output}";
         }
 
-        return await CheckRestoredAsync(driver, environment) ?? await CheckJournalAsync();
+        if (watchdog is not null && !recover.Output.Contains("nothing to recover", StringComparison.Ordinal))
+        {
+            return $"the watchdog left work for `drill recover`: {recover.Output}";
+        }
+
+        // On Docker the demo runs on a bridge: its settings say 0.0.0.0 and the app service's name where processes say 127.0.0.1.
+        var network = driverName == "docker" ? InstanceNetwork.Bridge : InstanceNetwork.Loopback;
+        return await CheckRestoredAsync(driver, environment, network) ?? await CheckJournalAsync();
     }
 
-    private static async Task<string?> CheckRestoredAsync(IEnvironmentDriver driver, EnvironmentSpec environment)
+    [GeneratedRegex(@"watchdog pid (\d+)")]
+    private static partial Regex WatchdogPid();
+
+    private static async Task<bool> ExitedWithinAsync(int pid, TimeSpan within)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (Processes.IsAlive(pid))
+        {
+            if (TimeProvider.System.GetElapsedTime(start) > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+
+        return true;
+    }
+
+    private static async Task<string?> CheckRestoredAsync(IEnvironmentDriver driver, EnvironmentSpec environment, InstanceNetwork network)
     {
         var apps = await driver.ListInstancesAsync("app", CancellationToken.None);
         var lbs = await driver.ListInstancesAsync("lb", CancellationToken.None);
@@ -105,7 +143,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
                 return $"{info.Id} is {info.State}/{info.Health}";
             }
 
-            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture));
+            var original = InstanceSettings.For(environment, environment.Services[info.Service], int.Parse(info.Id[^1..], CultureInfo.InvariantCulture), network: network);
             var changed = original.Where(p => info.Settings.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Key).ToList();
             if (changed.Count > 0)
             {

@@ -41,6 +41,18 @@ internal sealed class DemoWorkspace : IDisposable
 
     public string Write(string relativePath, string text) => _folder.Write(relativePath, text);
 
+    /// <summary>
+    /// A copy of the demo environment under a name of its own (<c>demo-shop-XXXXXX</c>): on the shared Docker engine its
+    /// containers, network and labels are no other test's (or demo's). Returns the name.
+    /// </summary>
+    public string WriteUniqueEnvironment()
+    {
+        var name = "demo-shop-" + Guid.NewGuid().ToString("N")[..6];
+        var demo = File.ReadAllText(System.IO.Path.Combine(Path, "drills", "environments", "demo-shop.yaml"));
+        Write($"drills/environments/{name}.yaml", demo.Replace("name: demo-shop", $"name: {name}", StringComparison.Ordinal));
+        return name;
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -10,6 +10,7 @@ internal static class AppRole
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<RequestGate>();
+        services.AddSingleton<ShopCache>();
         services.AddSingleton<IGaugeSource>(sp => sp.GetRequiredService<RequestGate>());
         services.AddSingleton<MemoryOrderStore>();
         services.AddSingleton<FileOrderStore>();
@@ -22,7 +23,9 @@ internal static class AppRole
     public static void Map(WebApplication app)
     {
         app.UseMiddleware<RequestLimiterMiddleware>();
+        _ = app.Services.GetRequiredService<ShopCache>();
         app.MapGet("/health", () => "healthy");
+        app.MapAssets();
         app.MapProducts();
         app.MapOrders();
     }

@@ -34,6 +34,7 @@ internal sealed class RequestLimiterMiddleware(
             try
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(options.CurrentValue.WorkMilliseconds), timeProvider, deadline.Token);
+                CpuWork.Burn(options.CurrentValue.CpuWorkMilliseconds);
                 await next(http);
             }
             finally

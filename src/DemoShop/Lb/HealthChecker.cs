@@ -25,8 +25,11 @@ internal sealed class HealthChecker(
         }
     }
 
-    private Task CheckAllAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(pool.All.Select(b => CheckAsync(b, cancellationToken)));
+    private async Task CheckAllAsync(CancellationToken cancellationToken)
+    {
+        await pool.RefreshAsync(cancellationToken);
+        await Task.WhenAll(pool.All.Select(b => CheckAsync(b, cancellationToken)));
+    }
 
     private async Task CheckAsync(Backend backend, CancellationToken cancellationToken)
     {

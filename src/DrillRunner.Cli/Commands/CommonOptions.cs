@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrillRunner.Hosting;
+using DrillRunner.Hosting.Watchdog;
 
 namespace DrillRunner.Cli.Commands;
 
@@ -23,13 +24,15 @@ internal static class CommonOptions
         Description = "docker or local; default: the environment file's choice, auto = docker when an engine answers",
     };
 
-    public static Runner CreateRunner(ParseResult parse)
+    /// <summary>The runner of a command; <paramref name="withWatchdog"/> for commands that run drills (a watchdog process per run).</summary>
+    public static Runner CreateRunner(ParseResult parse, bool withWatchdog = false)
     {
         var state = parse.GetValue(StateDirectory);
         var options = new RunnerOptions
         {
             StateDirectory = state ?? new RunnerOptions().StateDirectory,
             ReportDirectory = parse.GetResult(ReportDirectory) is null ? "reports" : parse.GetValue(ReportDirectory)!,
+            Watchdog = withWatchdog ? WatchdogLaunch.ForThisProgram(WatchdogCommand.Name) : null,
         };
         return new Runner(options, TimeProvider.System);
     }

@@ -20,13 +20,13 @@ internal static class DemoCommand
         };
         command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
         {
-            var runner = CommonOptions.CreateRunner(parse);
+            var runner = CommonOptions.CreateRunner(parse, withWatchdog: true);
             var loaded = runner.Loader.Load(parse.GetValue(drill)!);
             using var abort = new AbortSignal(message => AnsiConsole.MarkupLineInterpolated($"[red]{message}[/]"));
             var (driver, why) = await runner.Drivers.SelectAsync(loaded.Environment, parse.GetValue(CommonOptions.Driver), CancellationToken.None);
             await using (driver)
             {
-                var progress = new LineProgress(line => AnsiConsole.MarkupLineInterpolated($"  [grey]{line}[/]"));
+                var progress = new LineWriter(line => AnsiConsole.MarkupLineInterpolated($"  [grey]{line}[/]"));
                 AnsiConsole.MarkupLineInterpolated($"[bold]1/3[/] Bringing up [bold]{loaded.Environment.Name}[/] with the {why}");
                 try
                 {

@@ -48,7 +48,7 @@ internal static class EnvCommand
             await using (driver)
             {
                 AnsiConsole.MarkupLineInterpolated($"Environment [bold]{spec.Name}[/]: {why}");
-                var progress = new LineProgress(line => AnsiConsole.MarkupLineInterpolated($"  {line}"));
+                var progress = new LineWriter(line => AnsiConsole.MarkupLineInterpolated($"  {line}"));
                 if (name == "status")
                 {
                     await PrintStatusAsync(driver, null, spec);

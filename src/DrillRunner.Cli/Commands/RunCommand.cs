@@ -30,7 +30,7 @@ internal static class RunCommand
                 return await RemoteRun.RunAsync(url, parse.GetValue(apiKey), parse.GetValue(drill)!, parse.GetValue(CommonOptions.ReportDirectory)!, remoteAbort.Token);
             }
 
-            var runner = CommonOptions.CreateRunner(parse);
+            var runner = CommonOptions.CreateRunner(parse, withWatchdog: true);
             var drillFile = parse.GetValue(drill)!;
             var loaded = runner.Loader.Load(drillFile, parse.GetValue(environment) is { } other ? DrillLoader.ExpectedEnvironmentPath(drillFile, other) : null);
             if (parse.GetValue(dryRun))

@@ -32,12 +32,29 @@ internal static class RunsCommand
 
     public static Command CreateRecover()
     {
-        var command = new Command("recover", "Finish the restore of every run a crashed runner left running");
+        var giveUp = new Option<string?>("--give-up") { Description = "A restore-failed run to give up on: its unrestored changes are left as they are and no longer retried (needs --reason; audited)" };
+        var reason = new Option<string?>("--reason") { Description = "Why the restore is given up, e.g. 'fixed by hand: container recreated'" };
+        var command = new Command("recover", "Finish the restore of every run a crashed runner left running, and retry every restore that failed; exit 3 while one still fails")
+        {
+            giveUp, reason,
+        };
         command.SetAction((parse, _) => ErrorPrinter.GuardAsync(async () =>
         {
             var runner = CommonOptions.CreateRunner(parse);
-            var count = await runner.RecoverAllAsync(new LineProgress(Console.WriteLine), CancellationToken.None);
+            if (parse.GetValue(giveUp) is { } runId)
+            {
+                return await GiveUp.RunAsync(runner, runId, parse.GetValue(reason));
+            }
+
+            var count = await runner.RecoverAllAsync(new LineWriter(), CancellationToken.None);
             Console.WriteLine(count == 0 ? "nothing to recover" : $"recovered {count} run(s)");
+            var failing = (await runner.UnfinishedRunsAsync(CancellationToken.None)).Count(r => r.Status == RunStatus.RestoreFailed);
+            if (failing > 0)
+            {
+                Console.Error.WriteLine($"{failing} run(s) still restore-failed: fix staging, then `drill recover` again, or `drill recover --give-up RUN --reason ...`");
+                return ExitCodes.RestoreFailed;
+            }
+
             return ExitCodes.Pass;
         }));
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DrillRunner.Cli.Terminal;
+using DrillRunner.Hosting.Watchdog;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +35,9 @@ internal static class ServeCommand
                     {
                         builder.Configuration.AddInMemoryCollection([new("DrillRunner:StateDirectory", state)]);
                     }
+
+                    // Each run gets a watchdog process (this same program) that restores it if the server dies or hangs.
+                    builder.Services.AddSingleton(WatchdogLaunch.ForThisProgram(WatchdogCommand.Name));
                 });
                 await app.RunAsync();
                 return ExitCodes.Pass;

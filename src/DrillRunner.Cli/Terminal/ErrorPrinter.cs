@@ -1,5 +1,7 @@
 using DrillRunner.Drivers;
+using DrillRunner.Engine.Halt;
 using DrillRunner.Engine.Locks;
+using DrillRunner.Engine.Watch;
 using DrillRunner.Loading;
 
 namespace DrillRunner.Cli.Terminal;
@@ -23,7 +25,7 @@ internal static class ErrorPrinter
             Console.Error.WriteLine($"{ex.Problems.Count} problem(s); nothing was run.");
             return ExitCodes.InvalidInput;
         }
-        catch (Exception ex) when (ex is DriverException or EnvironmentBusyException)
+        catch (Exception ex) when (ex is DriverException or EnvironmentBusyException or HaltedException or WatchdogUnavailableException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.InvalidInput;

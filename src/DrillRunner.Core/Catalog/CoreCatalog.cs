@@ -15,6 +15,7 @@ using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
 using DrillRunner.Steps.Configure;
 using DrillRunner.Steps.Instances;
+using DrillRunner.Steps.Limits;
 using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
@@ -28,11 +29,14 @@ public static class CoreCatalog
     public static DrillCatalog AddCoreComponents(this DrillCatalog catalog)
     {
         var ensureRunning = new EnsureRunningUndo();
+        var limitUndo = new ResourceLimitUndo();
         return catalog
             .AddStep<KillOptions>("kill", o => new InstanceFault(o, InstanceFaultKind.Kill(o.Signal)), ensureRunning)
             .AddStep<TargetedStepOptions>("crash", o => new InstanceFault(o, InstanceFaultKind.Crash), ensureRunning)
             .AddStep<TargetedStepOptions>("stop", o => new InstanceFault(o, InstanceFaultKind.Stop), ensureRunning)
             .AddStep<TargetedStepOptions>("pause", o => new InstanceFault(o, InstanceFaultKind.Pause), ensureRunning)
+            .AddStep<CpuLimitOptions>(ResourceLimitConstants.CpuKind, o => new ResourceLimitFault(o, LimitedResource.Cpu, o.Cpus ?? 0), limitUndo)
+            .AddStep<MemoryLimitOptions>(ResourceLimitConstants.MemoryKind, o => new ResourceLimitFault(o, LimitedResource.Memory, o.Limit?.Bytes ?? 0), limitUndo)
             .AddStep<ProcessPauseOptions>(ProcessPauseConstants.Kind, o => new ProcessPauseFault(o), new ProcessPauseUndo())
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
             .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"))

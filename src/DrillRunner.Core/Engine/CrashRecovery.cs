@@ -60,11 +60,44 @@ public sealed class CrashRecovery(IJournalStore journal, DrillCatalog catalog, T
         }
 
         failed |= !await RollbacksAsync(run, context, cancellationToken);
+        var sweep = await LeftoverSweep.RunAsync(driver, time, cancellationToken);
+        failed |= !sweep.Succeeded;
+        if (!sweep.Succeeded || sweep.Removed.Count > 0)
+        {
+            await LogAsync(run.Id, sweep.Succeeded ? EventKinds.Note : EventKinds.Error, $"crash recovery: {sweep.Describe()}");
+        }
+
         var status = failed ? RunStatus.RestoreFailed : RunStatus.Interrupted;
 
         await LogAsync(run.Id, EventKinds.Note, $"crash recovery finished: run marked {status}");
         await UndoExecutor.TryJournalAsync(() => journal.FinishRunAsync(run.Id, status, time.GetUtcNow(), null, null, null, cancellationToken));
         return !failed;
+    }
+
+    /// <summary>
+    /// A human gives up on a restore that keeps failing: every change not reverted is marked given up (left as it is,
+    /// no longer retried by recoveries and sweeps), the run ends <c>GivenUp</c> with an event naming who and why.
+    /// Callers hold the environment lock and audit the decision. Journal failures throw: nothing is given up silently.
+    /// </summary>
+    public async Task<IReadOnlyList<UndoEntry>> GiveUpAsync(RunRecord run, string who, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Status != RunStatus.RestoreFailed)
+        {
+            throw new InvalidOperationException($"run {run.Id} is {run.Status}, not RestoreFailed: only a failed restore can be given up");
+        }
+
+        var now = time.GetUtcNow();
+        var left = (await journal.GetUndoEntriesAsync(run.Id, cancellationToken)).Where(e => e.Status is not (UndoStatus.Reverted or UndoStatus.GivenUp)).ToList();
+        foreach (var entry in left)
+        {
+            await journal.SetUndoStatusAsync(entry.Id, UndoStatus.GivenUp, now, $"given up by {who}: {reason}", cancellationToken);
+        }
+
+        var what = left.Count == 0 ? "no change left unrestored" : string.Join("; ", left.Select(e => $"{e.Step} ({e.Record.Kind} {e.Record.Target})"));
+        await journal.AppendEventAsync(run.Id, new TimelineEvent(now, EventKinds.Note, $"restore given up by {who}: {reason}; left as they are: {what}"), cancellationToken);
+        await journal.FinishRunAsync(run.Id, RunStatus.GivenUp, now, null, null, null, cancellationToken);
+        return left;
     }
 
     // The drill's rollbacks are in its file, not in the journal: read it again. A drill without rollbacks is fine; one

@@ -65,5 +65,12 @@ internal sealed class Restorer(UndoExecutor executor)
                 await state.LogAsync(EventKinds.Error, $"ROLLBACK FAILED {rollback.Label}: {outcome.Detail}", rollback.Label);
             }
         }
+
+        var sweep = await LeftoverSweep.RunAsync(state.Context.Driver, state.Time, CancellationToken.None);
+        AnyFailed |= !sweep.Succeeded;
+        if (!sweep.Succeeded || sweep.Removed.Count > 0)
+        {
+            await state.LogAsync(sweep.Succeeded ? EventKinds.Note : EventKinds.Error, sweep.Describe());
+        }
     }
 }

@@ -8,7 +8,7 @@ using DrillRunner.Timeline;
 namespace DrillRunner.Engine;
 
 /// <summary>Phases 3 to 9 of one run; see <see cref="DrillEngine"/>.</summary>
-internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
+internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStops stops, Func<string?>? abortReason)
 {
     private readonly Restorer _restorer = new(new UndoExecutor(catalog, state.Journal, state.Time));
 
@@ -22,10 +22,11 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             using var inject = CancellationTokenSource.CreateLinkedTokenSource(abort);
             using var monitorStop = new CancellationTokenSource();
             var monitor = new AbortMonitor();
+            var stopping = stops.RunAsync(state, inject, monitorStop.Token);
             try
             {
                 await state.EnterAsync(RunPhase.Preflight);
-                reason = await SteadyState.WaitForWindowAsync(state, state.Drill.Spec.Preflight.Window, state.Drill.Spec.Preflight.Timeout, abort);
+                reason = await SteadyState.WaitForWindowAsync(state, state.Drill.Spec.Preflight.Window, state.Drill.Spec.Preflight.Timeout, inject.Token);
                 if (reason is not null)
                 {
                     status = RunStatus.NotStarted;
@@ -50,7 +51,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             catch (OperationCanceledException) when (inject.IsCancellationRequested)
             {
                 status = RunStatus.Aborted;
-                reason = monitor.Reason ?? "aborted by operator";
+                reason = monitor.Reason ?? stops.Reason ?? abortReason?.Invoke() ?? "aborted by operator";
                 await state.LogAsync(EventKinds.Abort, $"{reason}: injection stopped, restoring");
             }
 #pragma warning disable CA1031 // Any engine error still ends in a restore and a recorded, reported run.
@@ -63,6 +64,8 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             }
             finally
             {
+                await monitorStop.CancelAsync();
+                await stopping;
                 await state.EnterAsync(RunPhase.Restore);
                 await _restorer.RestoreAllAsync(state);
             }
@@ -102,12 +105,12 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
         await state.EnterAsync(RunPhase.Score);
         var end = state.Time.GetUtcNow();
         var journal = await state.Journal.GetUndoEntriesAsync(state.RunId, CancellationToken.None);
-        var restoreStart = state.Timeline.Snapshot().Events.LastOrDefault(e => e.Kind == EventKinds.Phase && e.Message == "phase restore")?.At ?? restoreEnd;
+        var restoreStart = state.Timeline.LastEvent(e => e.Kind == EventKinds.Phase && e.Message == "phase restore")?.At ?? restoreEnd;
         var window = new RunWindow(methodStart ?? end, state.FirstFaultAt, restoreStart, restoreEnd, end);
         Score? score = null;
         if (status is RunStatus.Completed or RunStatus.Aborted && methodStart is not null)
         {
-            var input = new ScoringInput(state.Timeline.Snapshot(), journal, window, state.Drill.Spec.Recovery);
+            var input = new ScoringInput(state.Timeline.Snapshot(), journal, window, state.Drill.Spec.Recovery, stops.Reason);
             var intervals = state.Drill.Probes.ToDictionary(p => p.Name, p => p.Interval, StringComparer.Ordinal);
             score = Scorer.Score(state.Drill.Objectives, input, state.Drill.Spec.PassScore, intervals);
             await state.LogAsync(EventKinds.Note, $"score {Scorer.Format(score.Value)} ({score.Band}), verdict {score.Verdict.ToString().ToUpperInvariant()}");
@@ -127,7 +130,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog)
             Incident = state.Drill.Spec.Incident,
         };
         var journalError = await UndoExecutor.TryJournalAsync(() => state.Journal.FinishRunAsync(
-            state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value, JsonSerializer.Serialize(result, JsonDefaults.Options), CancellationToken.None));
+            state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value, JsonSerializer.Serialize(result, JsonDefaults.Compact), CancellationToken.None));
         if (journalError is not null)
         {
             // The restore is done; only the record of it is missing. The journal still says Running, so `drill recover`

@@ -50,7 +50,7 @@ internal static class SteadyState
         var deadline = state.Time.GetUtcNow() + state.Drill.Spec.Recovery.Deadline;
         while (state.Time.GetUtcNow() < deadline)
         {
-            if (Holds(state.Timeline.Snapshot(), probes, since, state.Drill.Spec.Recovery.ConsecutiveSamples))
+            if (Holds(state.Timeline.Since(since), probes, since, state.Drill.Spec.Recovery.ConsecutiveSamples))
             {
                 return true;
             }

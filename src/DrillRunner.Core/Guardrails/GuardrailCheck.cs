@@ -4,18 +4,20 @@ using DrillRunner.Drivers.Capabilities;
 using DrillRunner.Loading;
 using DrillRunner.Model;
 using DrillRunner.Steps.Instances;
+using DrillRunner.Units;
 
 namespace DrillRunner.Guardrails;
 
 /// <summary>
 /// The one safety check of a drill against its environment, used by the loader (so <c>validate</c> reports it), by
 /// <c>run --dry-run</c> and by the engine right before a run: environment not protected, every target host
-/// allowlisted, blast radius within limits, every step within its driver's capabilities. With a driver it also
-/// checks the driver actually selected.
+/// allowlisted, blast radius within limits, every step within its driver's capabilities, the steps within the
+/// maximum run length. With a driver it also checks the driver actually selected; with
+/// a maximum run length (the engine's, for drills without <c>maxDuration</c>) that the steps fit in it.
 /// </summary>
 public static class GuardrailCheck
 {
-    public static GuardrailReport Run(LoadedDrill drill, DrillCatalog catalog, IEnvironmentDriver? driver = null)
+    public static GuardrailReport Run(LoadedDrill drill, DrillCatalog catalog, IEnvironmentDriver? driver = null, TimeSpan? maxDuration = null)
     {
         ArgumentNullException.ThrowIfNull(drill);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -26,7 +28,18 @@ public static class GuardrailCheck
         Check(held, problems, "blast radius within limits", () => CheckBlastRadius(drill, problems));
         Check(held, problems, driver is null ? "every step within the environment's driver capabilities" : $"every step within the {driver.Name} driver's capabilities",
             () => CheckCapabilities(drill, catalog, driver, problems));
+        var max = drill.Spec.MaxDuration ?? maxDuration ?? DurationParser.Max;
+        Check(held, problems, $"every step ends within the maximum run length ({DurationParser.Format(max)})", () => CheckLength(drill, max, problems));
         return new GuardrailReport([.. problems.Items], held);
+    }
+
+    private static void CheckLength(LoadedDrill drill, TimeSpan max, ProblemList problems)
+    {
+        foreach (var step in drill.Steps.Where(s => s.Options.At + (s.Options.Duration ?? TimeSpan.Zero) > max))
+        {
+            problems.Add(step.Options.Location, "steps.duration", $"the step ends at +{DurationParser.Format(step.Options.At + (step.Options.Duration ?? TimeSpan.Zero))}, "
+                + $"beyond the maximum run length {DurationParser.Format(max)} ({(drill.Spec.MaxDuration is null ? "the runner's default; set maxDuration in the drill" : "the drill's maxDuration")})");
+        }
     }
 
     private static void Check(List<string> held, ProblemList problems, string what, Action check)
@@ -119,7 +132,7 @@ public static class GuardrailCheck
         var able = catalog.Drivers.Where(f => f.WhyNot(capability, environment) is null).Select(f => f.Name).ToList();
         var needs = able.Count > 0
             ? $"needs the {string.Join(" or ", able)} driver ({DriverCapabilities.Describe(capability)})"
-            : $"needs {DriverCapabilities.Describe(capability)}, which no driver can do on environment '{environment.Name}'";
+            : $"needs {DriverCapabilities.Describe(capability)}, which no driver can do on environment '{environment.Name}'{WhyNoDriver(capability, environment, catalog)}";
         if (driver is not null)
         {
             var reason = driver.Has(capability) ? catalog.FindDriver(driver.Name)?.WhyNot(capability, environment) : $"the {driver.Name} driver cannot do it";
@@ -144,5 +157,16 @@ public static class GuardrailCheck
         return factory.WhyNot(capability, environment) is { } why
             ? $"{needs}; environment '{environment.Name}' uses {environment.Driver}{(why.StartsWith("the " + factory.Name + " driver cannot", StringComparison.Ordinal) ? "" : ": " + why)}"
             : null;
+    }
+
+    // The reasons of the drivers that have the capability but not for this environment (e.g. docker on host networking).
+    private static string WhyNoDriver(Type capability, EnvironmentSpec environment, DrillCatalog catalog)
+    {
+        var reasons = catalog.Drivers
+            .Select(f => (f.Name, Why: f.WhyNot(capability, environment)))
+            .Where(r => r.Why is not null && !r.Why.StartsWith("the " + r.Name + " driver cannot", StringComparison.Ordinal))
+            .Select(r => $"{r.Name}: {r.Why}")
+            .ToList();
+        return reasons.Count == 0 ? "" : " (" + string.Join("; ", reasons) + ")";
     }
 }

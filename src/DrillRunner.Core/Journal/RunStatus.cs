@@ -15,4 +15,6 @@ public enum RunStatus
     RestoreFailed,
     /// <summary>The engine hit an unexpected error; the restore still ran.</summary>
     Errored,
+    /// <summary>The restore failed and a human gave up on retrying it (with a reason, audited); staging was fixed by hand or written off.</summary>
+    GivenUp,
 }

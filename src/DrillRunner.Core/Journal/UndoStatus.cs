@@ -8,4 +8,7 @@ public enum UndoStatus
     Active,
     Reverted,
     Failed,
+
+    /// <summary>The undo failed and a human gave up on it (<c>drill recover --give-up</c>, audited): no longer retried.</summary>
+    GivenUp,
 }

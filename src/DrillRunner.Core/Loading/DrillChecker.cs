@@ -39,7 +39,7 @@ internal static class DrillChecker
         }
 
         CheckProbeReferences(spec, catalog, problems);
-        return new LoadedDrill(
+        var drill = new LoadedDrill(
             spec,
             environment,
             file,
@@ -48,6 +48,12 @@ internal static class DrillChecker
             probes,
             spec.Objectives.Select(o => { var objective = catalog.CreateObjective(o); return new WeightedObjective(objective, o.Weight ?? objective.DefaultWeight); }).ToList(),
             spec.Abort.Select(catalog.CreateAbort).ToList());
+        foreach (var problem in drill.Steps.Concat(drill.Rollbacks).SelectMany(s => s.Step.CheckAgainst(environment)))
+        {
+            problems.Add(problem.Location, problem.Field, problem.Message);
+        }
+
+        return drill;
     }
 
     // The alert source's host is a target like any other: GuardrailCheck checks it against the allowlist.
@@ -110,11 +116,6 @@ internal static class DrillChecker
         {
             problems.Add(duplicate.Skip(1).First().Location, "probes.name", $"probe name '{duplicate.Key}' is used more than once");
         }
-
-        foreach (var probe in spec.Probes.Where(p => p.Interval < TimeSpan.FromMilliseconds(50)))
-        {
-            problems.Add(probe.Location, $"probes.{probe.Name}.interval", "must be at least 50ms");
-        }
     }
 
     private static void CheckSteps(IReadOnlyList<StepOptions> steps, string section, EnvironmentSpec environment, DrillCatalog catalog, ProblemList problems)
@@ -139,11 +140,6 @@ internal static class DrillChecker
             else if (step is TargetedStepOptions targeted && service is not null)
             {
                 CheckRole(targeted, environment.Services[service], section, problems);
-            }
-
-            if (step.Duration is { } duration && duration <= TimeSpan.Zero)
-            {
-                problems.Add(step.Location, $"{section}.duration", "must be longer than 0s");
             }
 
             if (step.At > TimeSpan.FromHours(24))

@@ -7,6 +7,9 @@ namespace DrillRunner.Loading;
 /// <summary>Loads and validates an environment file; throws <see cref="DrillInputException"/> with every problem.</summary>
 public static class EnvironmentLoader
 {
+    private const long TmpfsMin = 1L << 20;
+    private const long TmpfsMax = 2L << 30;
+
     /// <summary>
     /// Loads an environment file. With a <paramref name="catalog"/> that has drivers registered, <c>driver:</c> must
     /// name one of them (or <c>auto</c>).
@@ -92,6 +95,8 @@ public static class EnvironmentLoader
                 problems.Add(service.Location, $"services.{name}.mounts", $"'{mount.Source}' needs a source path, and a target (if given) must be absolute");
             }
 
+            CheckNetworkPlaceholders(spec, name, service, problems);
+            CheckTmpfs(name, service, problems);
             if (service.Selector is { } selector)
             {
                 foreach (var (field, message) in SelectorRules.Problems(selector))
@@ -113,6 +118,34 @@ public static class EnvironmentLoader
             else if (!Allowlist.Allows(spec, uri))
             {
                 problems.Add(top, $"endpoints.{name}", $"host '{uri.Host}' is not in the allowlist ({string.Join(", ", spec.Allowlist)})");
+            }
+        }
+    }
+
+    private static void CheckNetworkPlaceholders(EnvironmentSpec spec, string name, ServiceSpec service, ProblemList problems)
+    {
+        foreach (var (key, value) in service.Settings)
+        {
+            foreach (var other in InstanceSettings.HostReferences(value).Where(s => !spec.Services.ContainsKey(s)))
+            {
+                problems.Add(service.Location, $"services.{name}.settings.{key}",
+                    $"{{host:{other}}} names no service of this environment{NameSuggester.Hint(other, spec.Services.Keys)}");
+            }
+        }
+    }
+
+    private static void CheckTmpfs(string name, ServiceSpec service, ProblemList problems)
+    {
+        foreach (var (path, size) in service.Tmpfs)
+        {
+            if (!path.StartsWith('/') || path == "/" || path.Contains("..", StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal))
+            {
+                problems.Add(service.Location, $"services.{name}.tmpfs", $"'{path}' must be an absolute path inside the container, other than /");
+            }
+
+            if (size.Bytes < TmpfsMin || size.Bytes > TmpfsMax)
+            {
+                problems.Add(service.Location, $"services.{name}.tmpfs.{path}", $"{size} is not between 1MiB and 2GiB (a tmpfs lives in the host's memory)");
             }
         }
     }

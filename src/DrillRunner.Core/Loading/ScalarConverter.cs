@@ -9,7 +9,7 @@ internal static class ScalarConverter
     public static bool IsScalarType(Type type) =>
         type == typeof(string) || type == typeof(bool) || type == typeof(int) || type == typeof(long)
         || type == typeof(double) || type == typeof(TimeSpan) || type == typeof(Rate)
-        || type == typeof(Percentage) || type.IsEnum;
+        || type == typeof(Percentage) || type == typeof(ByteSize) || type == typeof(Bandwidth) || type.IsEnum;
 
     public static bool TryConvert(string text, Type type, out object? value, out string? error)
     {
@@ -65,6 +65,20 @@ internal static class ScalarConverter
         {
             var ok = Percentage.TryParse(text, out var share, out error);
             value = share;
+            return ok;
+        }
+
+        if (type == typeof(ByteSize))
+        {
+            var ok = ByteSize.TryParse(text, out var size, out error);
+            value = size;
+            return ok;
+        }
+
+        if (type == typeof(Bandwidth))
+        {
+            var ok = Bandwidth.TryParse(text, out var bandwidth, out error);
+            value = bandwidth;
             return ok;
         }
 

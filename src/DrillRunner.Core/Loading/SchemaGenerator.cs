@@ -81,7 +81,8 @@ public sealed class SchemaGenerator(DrillCatalog catalog)
         {
             var name = KebabCase.CamelFrom(property.Name);
             var schema = name == "kind" && kind is not null ? new JsonObject { ["const"] = kind } : For(property.PropertyType);
-            if (property.GetCustomAttribute<RangeAttribute>() is { } range)
+            // Numeric bounds only: a duration's bounds are strings the pattern cannot express.
+            if (property.GetCustomAttribute<RangeAttribute>() is { } range && range.OperandType != typeof(TimeSpan))
             {
                 schema["minimum"] = JsonValue.Create(Convert.ToDouble(range.Minimum, System.Globalization.CultureInfo.InvariantCulture));
                 schema["maximum"] = JsonValue.Create(Convert.ToDouble(range.Maximum, System.Globalization.CultureInfo.InvariantCulture));
@@ -106,6 +107,8 @@ public sealed class SchemaGenerator(DrillCatalog catalog)
         _ when type == typeof(TimeSpan) => Pattern(@"^(\d+(\.\d+)?(ms|s|m|h|d))+$", "a duration such as 500ms, 30s, 2m or 1m30s"),
         _ when type == typeof(Rate) => Pattern(@"^\d+(\.\d+)?\s*/\s*(s|m|h)$", "a rate such as 200/s"),
         _ when type == typeof(Percentage) => Pattern(@"^\d+(\.\d+)?%$", "a percentage such as 99.5%"),
+        _ when type == typeof(ByteSize) => Pattern(@"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?$", "a size such as 64MiB, 512MB or 1GiB"),
+        _ when type == typeof(Bandwidth) => Pattern(@"^\d+(\.\d+)?\s*(bit|kbit|mbit|gbit|B/s|KB/s|MB/s|GB/s)$", "a bandwidth such as 500kbit, 8mbit or 1MB/s"),
         _ when type.IsEnum => new JsonObject { ["enum"] = new JsonArray(Enum.GetNames(type).Select(n => (JsonNode)KebabCase.From(n)).ToArray()) },
         _ => null,
     };

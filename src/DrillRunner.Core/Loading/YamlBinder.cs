@@ -140,6 +140,7 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
         var instance = Activator.CreateInstance(type)!;
         var properties = BindableProperties(type);
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var unbound = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
@@ -150,7 +151,13 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
             }
 
             seen[key] = keyNode;
+            var problemsBefore = problems.Items.Count;
             var value = Bind(valueNode, property.PropertyType, Join(path, key));
+            if (problems.Items.Count > problemsBefore)
+            {
+                unbound.Add(key); // already reported; "is required" on top of it would only mislead
+            }
+
             // An explicit null or a value that failed to bind keeps the default; the failure is already reported.
             if (value is not null)
             {
@@ -159,7 +166,7 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
         }
 
         type.GetProperty("Location")?.SetValue(instance, At(node));
-        Validate(instance, mapping, seen, path);
+        Validate(instance, mapping, seen, unbound, path);
         return instance;
     }
 
@@ -184,7 +191,7 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
         return concrete;
     }
 
-    private void Validate(object instance, YamlMappingNode mapping, Dictionary<string, YamlNode> seen, string path)
+    private void Validate(object instance, YamlMappingNode mapping, Dictionary<string, YamlNode> seen, HashSet<string> unbound, string path)
     {
         var results = new List<ValidationResult>();
         try
@@ -201,6 +208,11 @@ internal sealed class YamlBinder(string file, ProblemList problems, IKindResolve
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))
             {
                 var key = KebabCase.CamelFrom(member);
+                if (unbound.Contains(key))
+                {
+                    continue;
+                }
+
                 var location = seen.TryGetValue(key, out var keyNode) ? At(keyNode) : At(mapping);
                 // A field left out is "required" only when that is what the rule says; an object's own rule keeps its words.
                 var required = result.ErrorMessage?.EndsWith(" field is required.", StringComparison.Ordinal) != false;

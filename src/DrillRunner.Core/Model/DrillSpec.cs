@@ -37,6 +37,20 @@ public sealed class DrillSpec
 
     public RecoverySpec Recovery { get; init; } = new();
 
+    /// <summary>
+    /// The longest the run may inject: past it the engine stops injecting and restores. Null: the runner's default
+    /// (<see cref="DrillLimits.DefaultMaxDuration"/> unless configured). The steps must end within it.
+    /// </summary>
+    [DurationRange("1s", "7d")]
+    public TimeSpan? MaxDuration { get; init; }
+
+    /// <summary>
+    /// The dead-man's switch: if the runner stops (dies, or hangs and stops renewing its heartbeat) for this long, its
+    /// watchdog, or any server sharing its journal, restores everything the run changed.
+    /// </summary>
+    [DurationRange("5s", "1h")]
+    public TimeSpan Lease { get; init; } = DrillLimits.DefaultLease;
+
     /// <summary>Score below which the verdict is FAIL even when no hard gate was missed.</summary>
     [Range(0, 100)]
     public double PassScore { get; init; } = 70;

@@ -1,20 +1,33 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace DrillRunner.Model;
 
 /// <summary>
 /// Resolves a service's settings for one instance, so every driver names and configures instances alike.
 /// Placeholders: <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c>,
-/// <c>{environment}</c>, <c>{data}</c> (the instance's data folder, which the driver chooses) and
-/// <c>{environmentFile}</c> (the environment file's absolute path, for programs of the environment that read it).
+/// <c>{environment}</c>, <c>{data}</c> (the instance's data folder, which the driver chooses), <c>{environmentFile}</c> (the environment
+/// file's absolute path, for programs of the environment that read it), and two that
+/// depend on the <see cref="InstanceNetwork"/>: <c>{listen}</c>, the address to listen on (127.0.0.1 on the loopback,
+/// 0.0.0.0 inside a container on a bridge), and <c>{host:SERVICE}</c>, how this instance reaches another service
+/// (127.0.0.1 on the loopback, the service's name on a bridge).
 /// </summary>
-public static class InstanceSettings
+public static partial class InstanceSettings
 {
     /// <summary>The environment variable carrying the chaos control token into an instance.</summary>
     public const string ChaosTokenSetting = "Chaos__Token";
 
     /// <summary>The placeholder of the instance's data folder.</summary>
     public const string DataPlaceholder = "{data}";
+
+    private const string Loopback = "127.0.0.1";
+
+    [GeneratedRegex(@"\{host:([A-Za-z0-9_.-]+)\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex HostReference();
+
+    /// <summary>The services a template refers to with <c>{host:SERVICE}</c>.</summary>
+    public static IEnumerable<string> HostReferences(string template) =>
+        HostReference().Matches(template).Select(m => m.Groups[1].Value);
 
     /// <summary>Stable instance id: <c>{environment}-{service}-{index}</c>.</summary>
     public static string InstanceId(EnvironmentSpec environment, ServiceSpec service, int index) =>
@@ -31,29 +44,38 @@ public static class InstanceSettings
     public static bool UsesData(ServiceSpec service) =>
         service.Args.Concat(service.Settings.Values).Any(v => v.Contains(DataPlaceholder, StringComparison.Ordinal));
 
-    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null)
+    public static string Expand(
+        string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, InstanceNetwork network = InstanceNetwork.Loopback)
     {
+        ArgumentNullException.ThrowIfNull(template);
         var result = template
             .Replace("{port}", PortOf(service, index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{instance}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{service}", service.Name, StringComparison.Ordinal)
             .Replace("{environmentFile}", environment.SourceFile, StringComparison.Ordinal)
-            .Replace("{environment}", environment.Name, StringComparison.Ordinal);
+            .Replace("{environment}", environment.Name, StringComparison.Ordinal)
+            .Replace("{listen}", network == InstanceNetwork.Bridge ? "0.0.0.0" : Loopback, StringComparison.Ordinal);
         foreach (var (name, port) in service.Ports)
         {
             result = result.Replace($"{{ports.{name}}}", (port + index - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        if (result.Contains("{host:", StringComparison.Ordinal))
+        {
+            result = HostReference().Replace(result, m => network == InstanceNetwork.Bridge ? m.Groups[1].Value : Loopback);
         }
 
         return dataDirectory is null ? result : result.Replace(DataPlaceholder, dataDirectory, StringComparison.Ordinal);
     }
 
     /// <summary>The environment variables an instance starts with.</summary>
-    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null)
+    public static IReadOnlyDictionary<string, string> For(
+        EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, InstanceNetwork network = InstanceNetwork.Loopback)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in service.Settings)
         {
-            result[key] = Expand(value, environment, service, index, dataDirectory);
+            result[key] = Expand(value, environment, service, index, dataDirectory, network);
         }
 
         if (service.ChaosToken is { Length: > 0 } token)

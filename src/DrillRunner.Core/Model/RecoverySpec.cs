@@ -10,5 +10,6 @@ public sealed class RecoverySpec
     public int ConsecutiveSamples { get; init; } = 3;
 
     /// <summary>How long to keep observing after the restore before giving up on recovery.</summary>
+    [DurationRange("1s", "24h")]
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(1);
 }

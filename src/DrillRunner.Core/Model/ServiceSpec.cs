@@ -1,4 +1,5 @@
 using DrillRunner.Loading;
+using DrillRunner.Units;
 
 namespace DrillRunner.Model;
 
@@ -53,6 +54,12 @@ public sealed class ServiceSpec
 
     /// <summary>Docker driver: how to build <see cref="Image"/> locally when it is missing.</summary>
     public ImageBuildSpec? Build { get; init; }
+
+    /// <summary>
+    /// Docker driver: size-limited tmpfs mounts of each instance, path inside the container to size (e.g.
+    /// <c>/var/cache/shop: 64MiB</c>). <c>disk-fill</c> fills these, never the host's own storage.
+    /// </summary>
+    public IReadOnlyDictionary<string, ByteSize> Tmpfs { get; init; } = new Dictionary<string, ByteSize>();
 
     /// <summary>Docker driver: adopt existing containers instead of creating them.</summary>
     public SelectorSpec? Selector { get; init; }

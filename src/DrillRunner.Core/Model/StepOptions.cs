@@ -13,5 +13,6 @@ public class StepOptions : ComponentOptions
     /// For faults: how long the fault stays before it is undone. Without it the fault stays until the
     /// restore phase.
     /// </summary>
+    [DurationRange("1ms", "24h")]
     public TimeSpan? Duration { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using DrillRunner.Engine;
+using DrillRunner.Steps;
 
 namespace DrillRunner.Reports;
 
@@ -14,7 +16,17 @@ public static class ReportFiles
         foreach (var format in ReportFormats.All)
         {
             var path = Path.Combine(runFolder, ReportFormats.FileName(format));
-            await File.WriteAllTextAsync(path, ReportFormats.Render(result, format), cancellationToken);
+            if (format == ReportFormats.Json)
+            {
+                // Streamed: the JSON of a long run's timeline is tens of MB, never needed as one string.
+                await using var file = File.Create(path);
+                await JsonSerializer.SerializeAsync(file, result, JsonDefaults.Options, cancellationToken);
+            }
+            else
+            {
+                await File.WriteAllTextAsync(path, ReportFormats.Render(result, format), cancellationToken);
+            }
+
             paths.Add(path);
         }
 

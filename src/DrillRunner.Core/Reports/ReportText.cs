@@ -12,6 +12,7 @@ public static class ReportText
     {
         RunStatus.NotStarted => "NOT STARTED",
         RunStatus.RestoreFailed => "RESTORE FAILED",
+        RunStatus.GivenUp => "RESTORE GIVEN UP",
         _ => status.ToString().ToUpperInvariant(),
     };
 

@@ -2,12 +2,17 @@ using DrillRunner.Units;
 
 namespace DrillRunner.Scoring;
 
-/// <summary>Reasons a run's measurements cannot be trusted: probe gaps and traffic short of its plan.</summary>
+/// <summary>Reasons a run's measurements cannot be trusted: probe gaps, traffic short of its plan, a run cut short from outside.</summary>
 public static class ValidityChecks
 {
     public static IReadOnlyList<string> Problems(ScoringInput input, IReadOnlyDictionary<string, TimeSpan> probeIntervals)
     {
         var problems = new List<string>();
+        if (input.StoppedBy is { } stopped)
+        {
+            problems.Add($"the run was stopped before its plan ended, so it rehearsed only part of the incident: {stopped}");
+        }
+
         foreach (var probe in input.Timeline.Samples.GroupBy(s => s.Probe, StringComparer.Ordinal))
         {
             var interval = probeIntervals.GetValueOrDefault(probe.Key, TimeSpan.FromSeconds(1));

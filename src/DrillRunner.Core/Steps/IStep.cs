@@ -1,5 +1,6 @@
 using DrillRunner.Engine;
 using DrillRunner.Journal;
+using DrillRunner.Loading;
 using DrillRunner.Model;
 
 namespace DrillRunner.Steps;
@@ -21,6 +22,12 @@ public interface IStep
     /// an environment whose driver lacks one, and the engine checks the driver it got before anything runs.
     /// </summary>
     IReadOnlyList<Type> RequiredCapabilities(EnvironmentSpec environment) => [];
+
+    /// <summary>
+    /// Problems of the step against the environment beyond its own fields (a peer service it names, a mount the
+    /// service lacks), reported with file, line and field when the drill loads.
+    /// </summary>
+    IEnumerable<FileProblem> CheckAgainst(EnvironmentSpec environment) => [];
 
     /// <summary>URLs the step will contact (traffic targets), for the allowlist guardrail.</summary>
     IEnumerable<Uri> Targets => [];

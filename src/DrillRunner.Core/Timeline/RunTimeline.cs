@@ -1,6 +1,11 @@
 namespace DrillRunner.Timeline;
 
-/// <summary>The thread-safe, append-only record of a run's events, probe samples and traffic.</summary>
+/// <summary>
+/// The thread-safe, append-only record of a run's events, probe samples and traffic. Samples and traffic seconds are
+/// kept in time order (they arrive nearly in order, so an insert looks back a step or two), so the live views of a long
+/// run (progress, abort conditions, recovery) read only their recent window with <see cref="Since"/> instead of
+/// copying hours of samples twice a second.
+/// </summary>
 public sealed class RunTimeline
 {
     private readonly Lock _gate = new();
@@ -31,7 +36,7 @@ public sealed class RunTimeline
     {
         lock (_gate)
         {
-            _samples.Add(sample);
+            InsertInOrder(_samples, sample, static s => s.At);
         }
     }
 
@@ -39,7 +44,7 @@ public sealed class RunTimeline
     {
         lock (_gate)
         {
-            _traffic.Add(second);
+            InsertInOrder(_traffic, second, static t => t.Start);
         }
     }
 
@@ -109,6 +114,7 @@ public sealed class RunTimeline
         }
     }
 
+    /// <summary>A copy of everything: for scoring and reports, once per run.</summary>
     public TimelineSnapshot Snapshot()
     {
         lock (_gate)
@@ -121,4 +127,85 @@ public sealed class RunTimeline
             };
         }
     }
+
+    /// <summary>
+    /// A copy of what happened at or after <paramref name="from"/> (summaries and canary read-backs: all): as cheap as
+    /// the window is short (canary acknowledgements are filtered, not searched: one per write).
+    /// </summary>
+    public TimelineSnapshot Since(DateTimeOffset from)
+    {
+        lock (_gate)
+        {
+            return new TimelineSnapshot(
+                Tail(_events, FirstEventAtOrAfter(from)),
+                Tail(_samples, LowerBound(_samples, from, static s => s.At)),
+                Tail(_traffic, LowerBound(_traffic, from, static t => t.Start)),
+                [.. _summaries],
+                [.. _acks.Where(a => a.SentAt >= from)],
+                [.. _checks]);
+        }
+    }
+
+    /// <summary>The latest event that matches, looking back from the end.</summary>
+    public TimelineEvent? LastEvent(Func<TimelineEvent, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_gate)
+        {
+            for (var i = _events.Count - 1; i >= 0; i--)
+            {
+                if (match(_events[i]))
+                {
+                    return _events[i];
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static void InsertInOrder<T>(List<T> list, T item, Func<T, DateTimeOffset> at)
+    {
+        var index = list.Count;
+        var time = at(item);
+        while (index > 0 && at(list[index - 1]) > time)
+        {
+            index--;
+        }
+
+        list.Insert(index, item);
+    }
+
+    private static int LowerBound<T>(List<T> list, DateTimeOffset from, Func<T, DateTimeOffset> at)
+    {
+        int low = 0, high = list.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (at(list[middle]) < from)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    // Events are few and in the order they happened (their times may tie or, rarely, step back): keep the order.
+    private int FirstEventAtOrAfter(DateTimeOffset from)
+    {
+        var index = _events.Count;
+        while (index > 0 && _events[index - 1].At >= from)
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private static List<T> Tail<T>(List<T> list, int start) => list.GetRange(start, list.Count - start);
 }

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace DrillRunner.Timeline;
 
 /// <summary>An immutable copy of a timeline, the input of scoring and reports.</summary>
 public sealed record TimelineSnapshot(
     IReadOnlyList<TimelineEvent> Events,
-    IReadOnlyList<ProbeSample> Samples,
+    [property: JsonConverter(typeof(ProbeSamplesJsonConverter))] IReadOnlyList<ProbeSample> Samples,
     IReadOnlyList<TrafficSecond> Traffic,
     IReadOnlyList<TrafficSummary> TrafficSummaries,
     IReadOnlyList<CanaryAck>? CanaryAcks = null,

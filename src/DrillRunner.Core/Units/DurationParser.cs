@@ -69,6 +69,13 @@ public static partial class DurationParser
             return $"{value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s";
         }
 
+        if (value >= TimeSpan.FromHours(1))
+        {
+            var hours = ((long)value.TotalHours).ToString(CultureInfo.InvariantCulture);
+            return hours + "h" + (value.Minutes > 0 ? value.Minutes.ToString(CultureInfo.InvariantCulture) + "m" : "")
+                + (value.Seconds > 0 ? value.Seconds.ToString(CultureInfo.InvariantCulture) + "s" : "");
+        }
+
         var minutes = (int)value.TotalMinutes;
         var seconds = value.Seconds;
         return seconds == 0

@@ -11,7 +11,7 @@ internal static class ContainerTemplate
     public static CreateContainerParameters ForInstance(EnvironmentSpec environment, ServiceSpec service, int index, string image)
     {
         var port = InstanceSettings.PortOf(service, index);
-        var network = string.IsNullOrEmpty(environment.Docker.Network) ? "host" : environment.Docker.Network;
+        var network = EnvironmentNetwork.ModeOf(environment);
         var host = new HostConfig
         {
             NetworkMode = network,
@@ -20,14 +20,16 @@ internal static class ContainerTemplate
                 Name = service.Supervisor is null ? RestartPolicyKind.No : RestartPolicyKind.Always,
             },
             Binds = [.. service.Mounts.Select(m => Bind(environment, m))],
+            Tmpfs = service.Tmpfs.ToDictionary(t => t.Key, t => $"size={t.Value.Bytes.ToString(CultureInfo.InvariantCulture)},mode=1777", StringComparer.Ordinal),
         };
         var id = InstanceSettings.InstanceId(environment, service, index);
         var data = DataDirectoryOf(service, id);
+        var addressing = EnvironmentNetwork.AddressingOf(environment);
         var parameters = new CreateContainerParameters
         {
             Name = id,
             Image = image,
-            Env = [.. InstanceSettings.For(environment, service, index, data).Select(kv => $"{kv.Key}={kv.Value}")],
+            Env = [.. InstanceSettings.For(environment, service, index, data, addressing).Select(kv => $"{kv.Key}={kv.Value}")],
             Labels = Labels(environment.Name, service.Name, index, port),
             HostConfig = host,
             User = service.User,
@@ -37,12 +39,20 @@ internal static class ContainerTemplate
             // A Debian image has no entry point: it runs the service's command, in the folder holding build.files,
             // after making the instance's data folder (as the service's user, in the world-writable data root).
             parameters.Entrypoint = ["/bin/sh", "-c", "[ -z \"$0\" ] || mkdir -p -m 700 \"$0\"; shift; exec \"$@\"", data ?? "", "--"];
-            parameters.Cmd = [service.Command!, .. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data))];
+            parameters.Cmd = [service.Command!, .. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data, addressing))];
         }
-        if (port > 0 && network != "host")
+
+        if (network != EnvironmentNetwork.Host)
         {
-            // Off host networking the app must listen on 0.0.0.0:{port}; only 127.0.0.1 of the host is published.
-            PublishPort(parameters, port);
+            // Other services reach this one by its name; the host reaches it on 127.0.0.1 only (published port).
+            parameters.NetworkingConfig = new NetworkingConfig
+            {
+                EndpointsConfig = new Dictionary<string, EndpointSettings> { [network] = new() { Aliases = [service.Name] } },
+            };
+            if (port > 0)
+            {
+                PublishPort(parameters, port);
+            }
         }
 
         return parameters;
@@ -62,6 +72,7 @@ internal static class ContainerTemplate
         return new CreateContainerParameters
         {
             Name = name,
+            // The image the container runs (its id), not its tag: a tag can be moved or pruned by another build meanwhile.
             Image = string.IsNullOrEmpty(container.Image) ? config.Image : container.Image,
             Env = env,
             Cmd = config.Cmd,
@@ -76,6 +87,7 @@ internal static class ContainerTemplate
             StopTimeout = config.StopTimeout,
             Tty = config.Tty,
             HostConfig = container.HostConfig,
+            NetworkingConfig = NetworkingOf(container),
         };
     }
 
@@ -85,7 +97,7 @@ internal static class ContainerTemplate
         if (port > 0)
         {
             parameters.Labels[DockerLabels.Port] = port.ToString(CultureInfo.InvariantCulture);
-            if (parameters.HostConfig.NetworkMode != "host")
+            if (parameters.HostConfig.NetworkMode != EnvironmentNetwork.Host)
             {
                 PublishPort(parameters, port);
             }
@@ -97,6 +109,25 @@ internal static class ContainerTemplate
     {
         var source = Path.GetFullPath(Path.Combine(environment.BaseDirectory, mount.Source));
         return $"{source}:{mount.Target ?? source}{(mount.ReadOnly ? ":ro" : "")}";
+    }
+
+    // Network-scoped aliases (the service name) go with the clone; the engine's own alias (the short id) does not.
+    private static NetworkingConfig? NetworkingOf(ContainerInspectResponse container)
+    {
+        var mode = container.HostConfig?.NetworkMode;
+        if (mode is null or EnvironmentNetwork.Host or "bridge" or "none" || container.NetworkSettings?.Networks is not { Count: > 0 } networks)
+        {
+            return null;
+        }
+
+        var shortId = container.ID.Length >= 12 ? container.ID[..12] : container.ID;
+        return new NetworkingConfig
+        {
+            EndpointsConfig = networks.ToDictionary(
+                n => n.Key,
+                n => new EndpointSettings { Aliases = [.. (n.Value.Aliases ?? []).Where(a => a != shortId && a != container.ID)] },
+                StringComparer.Ordinal),
+        };
     }
 
     private static Dictionary<string, string> Labels(string environment, string service, int index, int port)

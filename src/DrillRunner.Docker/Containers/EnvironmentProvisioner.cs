@@ -11,9 +11,12 @@ namespace DrillRunner.Docker.Containers;
 internal sealed class EnvironmentProvisioner(
     InstanceCatalog catalog, InstanceWaiter waiter, LocalImageBuilder images, DockerEngine engine, DockerDriverOptions options)
 {
+    private readonly NetworkProvisioner _network = new(engine);
+
     public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         var environment = catalog.Environment;
+        await _network.EnsureAsync(environment, progress, cancellationToken).ConfigureAwait(false);
         foreach (var service in environment.Services.Values)
         {
             if (service.Selector is not null)
@@ -76,7 +79,13 @@ internal sealed class EnvironmentProvisioner(
                 cancellationToken).ConfigureAwait(false);
             progress.Report($"removed {name}");
         }
+
+        await _network.RemoveAsync(catalog.Environment, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    // A clone names its image by id (tags move): same image if the tag points at that id.
+    private async Task<bool> RunsAsync(string imageId, string image, CancellationToken cancellationToken) =>
+        (await engine.CallOrDefaultOnNotFoundAsync("inspect image " + image, (c, ct) => c.Images.InspectImageAsync(image, ct), cancellationToken).ConfigureAwait(false))?.ID == imageId;
 
     private async Task<string> EnsureInstanceAsync(
         EnvironmentSpec environment, ServiceSpec service, int index, string image, IProgress<string> progress, CancellationToken cancellationToken)
@@ -93,7 +102,7 @@ internal sealed class EnvironmentProvisioner(
                 return id;
             }
 
-            if (found.Container.Config.Image != image)
+            if (found.Container.Config.Image != image && !await RunsAsync(found.Container.Image, image, cancellationToken).ConfigureAwait(false))
             {
                 progress.Report($"{id} runs image {found.Container.Config.Image}, not {image}; `env down` then `env up` replaces it");
             }

@@ -76,9 +76,10 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
     private static Dictionary<string, string> EnvFor(ContainerInspectResponse template, EnvironmentSpec environment, ServiceSpec service, int templateIndex, int index)
     {
         var env = InstanceReader.EnvOf(template.Config.Env);
+        var network = EnvironmentNetwork.AddressingOf(environment);
         var templateAt = Math.Max(templateIndex, 1);
-        var original = InstanceSettings.For(environment, service, templateAt, ContainerTemplate.DataDirectoryOf(service, InstanceSettings.InstanceId(environment, service, templateAt)));
-        foreach (var (key, value) in InstanceSettings.For(environment, service, index, ContainerTemplate.DataDirectoryOf(service, InstanceSettings.InstanceId(environment, service, index))))
+        var original = InstanceSettings.For(environment, service, templateAt, ContainerTemplate.DataDirectoryOf(service, InstanceSettings.InstanceId(environment, service, templateAt)), network);
+        foreach (var (key, value) in InstanceSettings.For(environment, service, index, ContainerTemplate.DataDirectoryOf(service, InstanceSettings.InstanceId(environment, service, index)), network))
         {
             if (!env.TryGetValue(key, out var current) || (original.TryGetValue(key, out var first) && first == current))
             {

@@ -36,7 +36,10 @@ internal sealed class LocalImageBuilder(DockerEngine engine, DockerDriverOptions
     {
         var project = ResolveProject(environment, build);
         var entrypoint = build.Entrypoint ?? Path.GetFileNameWithoutExtension(project);
-        var folder = Path.Combine(options.ResolvedBuildCacheDirectory, string.Concat(image.Repository.Select(c => char.IsLetterOrDigit(c) ? c : '_')));
+        // One folder per repository and project: checkouts of the same repository (worktrees) must not share one, or
+        // an incremental publish keeps the newer files another checkout copied there.
+        var projectKey = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(project)))[..8];
+        var folder = Path.Combine(options.ResolvedBuildCacheDirectory, string.Concat(image.Repository.Select(c => char.IsLetterOrDigit(c) ? c : '_')) + "_" + projectKey);
         // Two builds publishing into one folder at once would corrupt it.
         using (await BuildFolderLock.AcquireAsync(folder, progress, timeProvider, cancellationToken).ConfigureAwait(false))
         {

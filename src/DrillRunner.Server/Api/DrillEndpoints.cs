@@ -65,8 +65,16 @@ internal static class DrillEndpoints
             TriggerRefusal.UnknownDrill => Results.Problem(statusCode: 404, title: "Unknown drill", detail: outcome.Detail),
             TriggerRefusal.InvalidDrill => Results.Problem(statusCode: 422, title: "Invalid drill", detail: outcome.Detail),
             TriggerRefusal.Busy => Results.Problem(statusCode: 409, title: "Environment busy", detail: outcome.Detail),
+            TriggerRefusal.Halted => await RefusedAsync(context, audit, name, outcome.Detail!),
             _ => await AcceptedAsync(context, audit, name, outcome.RunId!, trigger),
         };
+    }
+
+    // Every trigger the halt refuses is audited with why, as the accepted ones are.
+    private static async Task<IResult> RefusedAsync(HttpContext context, AuditLog audit, string drill, string detail)
+    {
+        await context.AuditAsync(audit, "trigger-refused", drill, detail);
+        return Results.Problem(statusCode: 409, title: "Drills halted", detail: detail);
     }
 
     private static async Task<IResult> AcceptedAsync(HttpContext context, AuditLog audit, string drill, string runId, string trigger)

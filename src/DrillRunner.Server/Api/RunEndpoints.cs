@@ -23,6 +23,7 @@ internal static class RunEndpoints
         app.MapGet("/api/runs/{id}/report", ReportAsync).RequireAuthorization(Roles.Viewer);
         app.MapPost("/api/runs/{id}/abort", AbortAsync).RequireAuthorization(Roles.Operator);
         app.MapPost("/api/runs/{id}/ack", AckAsync).RequireAuthorization(Roles.Operator);
+        app.MapPost("/api/runs/{id}/give-up", GiveUpEndpoint.GiveUpAsync).RequireAuthorization(Roles.Admin).Accepts<GiveUpBody>("application/json");
         return app;
     }
 
@@ -88,29 +89,59 @@ internal static class RunEndpoints
 
     private static async Task<IResult> AbortAsync(string id, HttpContext context, Runner runner, RunCoordinator coordinator, AuditLog audit, CancellationToken ct)
     {
-        if (coordinator.Live(id) is not { } live)
+        var who = "api:" + context.User.FindFirstValue(ClaimTypes.Name);
+        if (coordinator.Live(id) is { } live)
         {
-            return await runner.Journal.GetRunAsync(id, ct) is null
-                ? NotFound(id)
-                : Results.Problem(statusCode: 409, title: "Run not active", detail: $"run {id} is not queued or running");
+            live.RequestAbort($"aborted by {who}");
+            await context.AuditAsync(audit, "abort", id, $"drill {live.Drill}");
+            return Results.Accepted($"/api/runs/{id}", new { id, aborting = true });
         }
 
-        await live.Abort.CancelAsync();
-        await context.AuditAsync(audit, "abort", id, $"drill {live.Drill}");
-        return Results.Accepted($"/api/runs/{id}", new { id, aborting = true });
+        if (await runner.Journal.GetRunAsync(id, ct) is not { } run)
+        {
+            return NotFound(id);
+        }
+
+        if (!runner.IsShared || run.Status is not (RunStatus.Queued or RunStatus.Running))
+        {
+            return Results.Problem(statusCode: 409, title: "Run not active", detail: $"run {id} is not queued or running");
+        }
+
+        // Another runner has it (or none yet): the request is stored for the runner that executes it.
+        var forwarded = await ForwardedRequests.AbortAsync(context.RequestServices, runner, run, who, ct);
+        await context.AuditAsync(audit, "abort", id, $"drill {run.Drill}: {forwarded.Outcome}");
+        return Results.Accepted($"/api/runs/{id}", new { id, aborting = true, forwarded = true, outcome = forwarded.Outcome });
     }
 
-    private static async Task<IResult> AckAsync(string id, HttpContext context, ServerOperatorChannel operators, AuditLog audit)
+    private static async Task<IResult> AckAsync(string id, HttpContext context, Runner runner, ServerOperatorChannel operators, AuditLog audit, CancellationToken ct)
     {
         var pending = operators.Pending(id);
         var who = "api:" + context.User.FindFirstValue(ClaimTypes.Name);
-        if (pending is null || !operators.TryAcknowledge(id, who))
+        if (pending is not null && operators.TryAcknowledge(id, who))
         {
-            return Results.Problem(statusCode: 409, title: "Nothing to acknowledge", detail: $"run {id} is not waiting for an acknowledgement");
+            await context.AuditAsync(audit, "ack", id, $"step {pending.Step}");
+            return Results.Ok(new { id, acknowledged = pending.Step, by = who });
         }
 
-        await context.AuditAsync(audit, "ack", id, $"step {pending.Step}");
-        return Results.Ok(new { id, acknowledged = pending.Step, by = who });
+        if (runner.IsShared && await runner.Journal.GetRunAsync(id, ct) is { Status: RunStatus.Running } run)
+        {
+            var forwarded = await ForwardedRequests.AckAsync(context.RequestServices, runner, run, who, ct);
+            if (forwarded.Acknowledged is { } step)
+            {
+                await context.AuditAsync(audit, "ack", id, $"step {step} (on the runner executing the run)");
+                return Results.Ok(new { id, acknowledged = step, by = who, forwarded = true });
+            }
+
+            if (forwarded.Outcome is not null)
+            {
+                return Results.Problem(statusCode: 409, title: "Nothing to acknowledge", detail: $"run {id} is not waiting for an acknowledgement");
+            }
+
+            await context.AuditAsync(audit, "ack", id, "stored for the runner executing the run");
+            return Results.Accepted($"/api/runs/{id}", new { id, forwarded = true, outcome = "pending" });
+        }
+
+        return Results.Problem(statusCode: 409, title: "Nothing to acknowledge", detail: $"run {id} is not waiting for an acknowledgement");
     }
 
     private static IResult NotFound(string id) => Results.Problem(statusCode: 404, title: "Unknown run", detail: $"no run with id '{id}'");

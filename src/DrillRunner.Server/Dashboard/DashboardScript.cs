@@ -13,14 +13,14 @@ internal static class DashboardScript
     private const string Source = """
         "use strict";
         const H = { "X-DrillRunner-Request": "dashboard" };
-        async function post(url, body) {
-          const init = { method: "POST", credentials: "same-origin", headers: { ...H } };
+        async function post(url, body, method) {
+          const init = { method: method || "POST", credentials: "same-origin", headers: { ...H } };
           if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
           const r = await fetch(url, init);
           let data = null; try { data = await r.json(); } catch { }
           return { ok: r.ok, status: r.status, data };
         }
-        function say(text) { const m = document.getElementById("message"); if (m) m.textContent = text; }
+        function say(text) { const m = document.getElementById("message"); if (m) { m.textContent = text; } else { alert(text); } }
         function problem(r) { return (r.data && (r.data.detail || r.data.title)) || ("HTTP " + r.status); }
         function pct(x) { return x == null ? "–" : (x * 100).toFixed(1) + " %"; }
         function set(id, text) { const e = document.getElementById(id); if (e) e.textContent = text; }
@@ -58,6 +58,19 @@ internal static class DashboardScript
             if (r.ok) { location.href = r.redirected ? r.url : "/"; }
             else if (r.status === 429) { say("Too many wrong keys from this address: try again in " + (r.headers.get("Retry-After") || "a few") + " s."); }
             else { say(r.status === 401 ? "Unknown API key." : "Sign-in failed: HTTP " + r.status); }
+          });
+          const halt = document.getElementById("halt-all");
+          if (halt) halt.addEventListener("click", async () => {
+            const reason = prompt("HALT ALL: every running drill on every runner stops and restores, and no drill starts until released. Why?");
+            if (reason === null) return;
+            const r = await post("/api/halt", { reason });
+            if (r.ok) { location.reload(); } else { say(problem(r)); }
+          });
+          const release = document.getElementById("release-halt");
+          if (release) release.addEventListener("click", async () => {
+            if (!confirm("Release the halt: drills may start again?")) return;
+            const r = await post("/api/halt", undefined, "DELETE");
+            if (r.ok) { location.reload(); } else { say(problem(r)); }
           });
           const out = document.getElementById("signout");
           if (out) out.addEventListener("click", async () => { await post("/signout"); location.href = "/"; });

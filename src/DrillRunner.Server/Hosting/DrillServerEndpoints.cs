@@ -30,6 +30,7 @@ public static class DrillServerEndpoints
         app.MapDrillsApi();
         app.MapRunsApi();
         app.MapAlertsApi();
+        app.MapHaltApi();
         app.MapAuditApi();
         app.MapDashboard();
         app.MapOpenApi().RequireAuthorization(Roles.Viewer);

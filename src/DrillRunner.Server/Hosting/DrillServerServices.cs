@@ -1,9 +1,11 @@
 using DrillRunner.Audit;
 using DrillRunner.Drills;
+using DrillRunner.Hosting.Watchdog;
 using DrillRunner.Metrics;
 using DrillRunner.Options;
 using DrillRunner.PostgreSql;
 using DrillRunner.Runs;
+using DrillRunner.Safety;
 using DrillRunner.Scheduling;
 using DrillRunner.Security;
 using DrillRunner.Steps;
@@ -28,7 +30,7 @@ public static class DrillServerServices
         services.AddSingleton<IValidateOptions<DrillServerOptions>, PostgreSqlReachableValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CreateRunner);
-        services.AddSingleton(sp => new AuditLog(Path.Combine(sp.GetRequiredService<IOptions<DrillServerOptions>>().Value.StateDirectory, "audit.db"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AuditLog(Path.Combine(sp.GetRequiredService<IOptions<DrillServerOptions>>().Value.StateDirectory, LocalAudit.FileName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Alerts.AlertNotifications>();
         services.AddSingleton<DrillIndex>().AddSingleton<RunCoordinator>().AddSingleton<ServerOperatorChannel>().AddSingleton<DrillMetrics>();
         services.AddTransient<RunDrillJob>().AddTransient<ScheduledDrillJob>();
@@ -49,6 +51,13 @@ public static class DrillServerServices
         // Crash recovery first: hosted services start in order, and Hangfire's server must not start a job before it.
         services.AddHostedService<SharedSchemaInstaller>();
         services.AddHostedService<StartupRecovery>();
+        services.AddSingleton<HaltWatcher>().AddHostedService(sp => sp.GetRequiredService<HaltWatcher>());
+        services.AddSingleton<RunSweeper>().AddHostedService(sp => sp.GetRequiredService<RunSweeper>());
+        if (SharedJobStorage.IsConfigured(configuration))
+        {
+            services.AddSingleton<RunRequestPump>().AddHostedService(sp => sp.GetRequiredService<RunRequestPump>());
+        }
+
         services.AddSingleton<ScheduleSync>().AddHostedService(sp => sp.GetRequiredService<ScheduleSync>());
 
         // A storage instance per server (not the static JobStorage.Current), so several servers can share a process.
@@ -60,7 +69,7 @@ public static class DrillServerServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DrillServerOptions>>().Value;
-            return new PostgreSqlStores(options.PostgreSql.ConnectionString!);
+            return new PostgreSqlStores(options.PostgreSql.ConnectionString!, sp.GetRequiredService<TimeProvider>());
         });
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -93,9 +102,11 @@ public static class DrillServerServices
                 ExtraDriverFactories = extras.DriverFactories,
                 CustomizeCatalog = extras.CustomizeCatalog,
                 Shared = options.Storage == StorageKind.PostgreSql ? Share(services.GetRequiredService<PostgreSqlStores>()) : null,
+                MaxRunDuration = options.MaxRunDuration,
+                Watchdog = services.GetService<WatchdogLaunch>(),
             },
             services.GetRequiredService<TimeProvider>());
     }
 
-    private static SharedStorage Share(PostgreSqlStores stores) => new(stores.Journal, stores.Lock);
+    private static SharedStorage Share(PostgreSqlStores stores) => new(stores.Journal, stores.Lock, stores.Halt);
 }

@@ -7,9 +7,17 @@ using Prometheus;
 
 namespace DrillRunner.Metrics;
 
-/// <summary>The runner's Prometheus metrics, exactly the names of <see cref="MetricNames"/>, in a registry of its own.</summary>
+/// <summary>
+/// The runner's Prometheus metrics, exactly the names of <see cref="MetricNames"/>, in a registry of its own. Active
+/// faults count the live runs' faults plus every undo still outstanding in the journal (restore-failed runs), so
+/// <c>DrillFaultActiveTooLong</c> keeps firing until the restore succeeds or a human gives it up.
+/// </summary>
 internal sealed class DrillMetrics
 {
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (int Count, TimeSpan Oldest)> _live = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Count, DateTimeOffset Since)> _outstanding = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
     private readonly Counter _runs;
     private readonly Counter _restoreFailures;
     private readonly Gauge _lastScore;
@@ -20,9 +28,11 @@ internal sealed class DrillMetrics
     private readonly Gauge _oldestActiveFault;
     private readonly Gauge _inProgress;
     private readonly Gauge _up;
+    private readonly Gauge _halted;
 
-    public DrillMetrics()
+    public DrillMetrics(TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         _runs = factory.CreateCounter(MetricNames.RunsTotal, "Runs finished, by drill, status and verdict", "drill", "status", "verdict");
         _restoreFailures = factory.CreateCounter(MetricNames.RestoreFailuresTotal, "Runs that ended restore-failed", "drill");
@@ -34,11 +44,15 @@ internal sealed class DrillMetrics
         _oldestActiveFault = factory.CreateGauge(MetricNames.OldestActiveFaultSeconds, "Age of the oldest active fault, seconds", "environment");
         _inProgress = factory.CreateGauge(MetricNames.RunInProgress, "1 while a run is in progress", "drill", "environment");
         _up = factory.CreateGauge(MetricNames.RunnerUp, "1 while the runner is up and its scheduler is running");
+        _halted = factory.CreateGauge(MetricNames.Halted, "1 while the halt-all switch is on");
+        Registry.AddBeforeCollectCallback(PublishFaults);
     }
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
     public void SetUp(bool up) => _up.Set(up ? 1 : 0);
+
+    public void SetHalted(bool halted) => _halted.Set(halted ? 1 : 0);
 
     public void RunStarted(LoadedDrill drill)
     {
@@ -49,16 +63,54 @@ internal sealed class DrillMetrics
         }
     }
 
+    /// <summary>The faults of the live run on an environment, from its progress.</summary>
     public void Faults(string environment, int active, TimeSpan oldest)
     {
-        _activeFaults.WithLabels(environment).Set(active);
-        _oldestActiveFault.WithLabels(environment).Set(active == 0 ? 0 : oldest.TotalSeconds);
+        lock (_gate)
+        {
+            _live[environment] = (active, oldest);
+        }
+
+        PublishFaults();
+    }
+
+    /// <summary>
+    /// Undos outstanding in the journal (restore-failed runs), by environment: how many and since when the oldest was
+    /// made. Environments not given have none.
+    /// </summary>
+    public void Outstanding(IReadOnlyDictionary<string, (int Count, DateTimeOffset Since)> byEnvironment)
+    {
+        lock (_gate)
+        {
+            foreach (var environment in _outstanding.Keys.Except(byEnvironment.Keys).ToList())
+            {
+                _outstanding[environment] = (0, default);
+            }
+
+            foreach (var (environment, value) in byEnvironment)
+            {
+                _outstanding[environment] = value;
+            }
+        }
+
+        PublishFaults();
     }
 
     public void RunEnded(string drill, string environment, RunResult? result, RunStatus status)
     {
         _inProgress.WithLabels(drill, environment).Set(0);
-        Faults(environment, 0, TimeSpan.Zero);
+        var notRestored = result?.Changes.Where(c => c.Status is not (UndoStatus.Reverted or UndoStatus.GivenUp)).ToList() ?? [];
+        lock (_gate)
+        {
+            _live[environment] = (0, TimeSpan.Zero);
+            if (status == RunStatus.RestoreFailed && notRestored.Count > 0)
+            {
+                // Up at once, not only at the next sweep: the restore failed, the fault is still there.
+                _outstanding[environment] = (notRestored.Count, notRestored.Min(c => c.InjectedAt ?? c.CreatedAt));
+            }
+        }
+
+        PublishFaults();
         _runs.WithLabels(drill, status.ToString(), result?.Score?.Verdict.ToString() ?? "None").Inc();
         if (status == RunStatus.RestoreFailed)
         {
@@ -80,6 +132,23 @@ internal sealed class DrillMetrics
             if (detect is { } d)
             {
                 _lastTimeToDetect.WithLabels(drill).Set(d.TotalSeconds);
+            }
+        }
+    }
+
+    private void PublishFaults()
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var environment in _live.Keys.Union(_outstanding.Keys))
+            {
+                var live = _live.GetValueOrDefault(environment);
+                var outstanding = _outstanding.GetValueOrDefault(environment);
+                var count = live.Count + outstanding.Count;
+                var oldest = Math.Max(live.Count > 0 ? live.Oldest.TotalSeconds : 0, outstanding.Count > 0 ? (now - outstanding.Since).TotalSeconds : 0);
+                _activeFaults.WithLabels(environment).Set(count);
+                _oldestActiveFault.WithLabels(environment).Set(count == 0 ? 0 : oldest);
             }
         }
     }

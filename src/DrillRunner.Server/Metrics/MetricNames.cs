@@ -35,4 +35,7 @@ public static class MetricNames
 
     /// <summary>Gauge. 1 while the runner is up and its scheduler is running.</summary>
     public const string RunnerUp = "drillrunner_runner_up";
+
+    /// <summary>Gauge. 1 while the halt-all switch is on (no drill runs).</summary>
+    public const string Halted = "drillrunner_halted";
 }

@@ -33,4 +33,16 @@ public sealed class DrillServerOptions
     public StorageKind Storage { get; set; } = StorageKind.InMemory;
 
     public PostgreSqlOptions PostgreSql { get; init; } = new();
+
+    /// <summary>The maximum run length of drills that do not set <c>maxDuration</c> (e.g. <c>06:00:00</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxRunDuration { get; set; } = Model.DrillLimits.DefaultMaxDuration;
+
+    /// <summary>How often the server sweeps for runs a dead runner left and retries failed restores.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The pause before a failed restore is retried again by the sweep; it doubles up to 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RestoreRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

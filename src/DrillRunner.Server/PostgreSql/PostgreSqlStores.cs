@@ -1,3 +1,4 @@
+using DrillRunner.Engine.Halt;
 using DrillRunner.Engine.Locks;
 using DrillRunner.Journal;
 using Npgsql;
@@ -13,7 +14,7 @@ internal sealed class PostgreSqlStores : IAsyncDisposable
     private readonly NpgsqlDataSource _pooled;
     private readonly NpgsqlDataSource _unpooled;
 
-    public PostgreSqlStores(string connectionString)
+    public PostgreSqlStores(string connectionString, TimeProvider? time = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
 
@@ -28,11 +29,23 @@ internal sealed class PostgreSqlStores : IAsyncDisposable
         _unpooled = NpgsqlDataSource.Create(builder.ConnectionString);
         Journal = PostgreSqlJournalStore.Open(_pooled);
         Lock = new AdvisoryEnvironmentLock(_unpooled);
+        using (var safety = _pooled.CreateCommand(SafetySchema.Migrate))
+        {
+            safety.ExecuteNonQuery();
+        }
+
+        Halt = new PostgreSqlHaltSwitch(_pooled, time ?? TimeProvider.System);
+        Requests = new SharedRunRequests(_pooled);
     }
 
     public IJournalStore Journal { get; }
 
     public IEnvironmentLock Lock { get; }
+
+    /// <summary>The halt-all switch every runner of the database obeys.</summary>
+    public IHaltSwitch Halt { get; }
+
+    public SharedRunRequests Requests { get; }
 
     public async ValueTask DisposeAsync()
     {

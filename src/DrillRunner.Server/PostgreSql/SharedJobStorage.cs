@@ -15,6 +15,10 @@ internal static class SharedJobStorage
     // Distinct from the journal's migration key and from environment keys (hashes).
     private const long InstallLockKey = 0x4452_494C_4C48_4652;
 
+    /// <summary>Whether the configuration asks for shared storage (read raw, before validation).</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        string.Equals(configuration.GetSection(DrillServerOptions.Section)[nameof(DrillServerOptions.Storage)], nameof(StorageKind.PostgreSql), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The shared storage if configured, else null. Reads raw configuration and does not connect: the dashboard asks
     /// for the storage while the app is built, before start-up validation can report a bad setting in one line.

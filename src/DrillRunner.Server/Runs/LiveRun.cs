@@ -9,6 +9,7 @@ internal sealed class LiveRun(string runId, string drill, string environment, Ti
 {
     private const int RecentEvents = 30;
     private readonly ConcurrentQueue<TimelineEvent> _events = new();
+    private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _faultSince = new(StringComparer.Ordinal);
 
     public string RunId => runId;
@@ -18,6 +19,27 @@ internal sealed class LiveRun(string runId, string drill, string environment, Ti
     public string Environment => environment;
 
     public CancellationTokenSource Abort { get; } = new();
+
+    /// <summary>Why <see cref="Abort"/> fired (who aborted, or the halt); the run's journal and report say it.</summary>
+    public string? AbortReason { get; private set; }
+
+    /// <summary>Aborts the run (or its wait in the queue) with a reason; the first reason stays.</summary>
+    public void RequestAbort(string reason)
+    {
+        lock (_gate)
+        {
+            AbortReason ??= reason;
+        }
+
+        try
+        {
+            Abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run ended meanwhile.
+        }
+    }
 
     public RunProgress? Progress { get; private set; }
 

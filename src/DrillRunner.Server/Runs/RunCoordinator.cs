@@ -18,6 +18,9 @@ internal sealed class RunCoordinator(Runner runner, DrillIndex drills, IBackgrou
 
     public LiveRun? Live(string runId) => _live.GetValueOrDefault(runId);
 
+    /// <summary>Every run queued or running on this runner.</summary>
+    public IReadOnlyCollection<LiveRun> AllLive => [.. _live.Values];
+
     public EnvironmentGate Gate(string environment) => _gates.GetOrAdd(environment, _ => new EnvironmentGate());
 
     public async Task<TriggerOutcome> TriggerAsync(string drillName, string trigger, bool refuseIfBusy, CancellationToken cancellationToken)
@@ -30,6 +33,11 @@ internal sealed class RunCoordinator(Runner runner, DrillIndex drills, IBackgrou
         if (entry.Drill is not { } drill)
         {
             return TriggerOutcome.Refused(TriggerRefusal.InvalidDrill, $"drill '{drillName}' does not load: {entry.Error}");
+        }
+
+        if (await runner.Halt.ReadAsync(cancellationToken) is { } halted)
+        {
+            return TriggerOutcome.Refused(TriggerRefusal.Halted, $"drill '{drillName}' not started: {halted.Describe()}");
         }
 
         // Shared: any runner may execute the run, so the environment is busy when the shared journal says so, and the

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using DrillRunner.Alerts;
 using DrillRunner.Drivers;
 using DrillRunner.Engine;
+using DrillRunner.Engine.Halt;
 using DrillRunner.Engine.Locks;
+using DrillRunner.Engine.Watch;
 using DrillRunner.Hosting;
 using DrillRunner.Journal;
 using DrillRunner.Loading;
@@ -46,7 +48,7 @@ internal sealed partial class RunDrillJob(
             }
             catch (OperationCanceledException)
             {
-                await NotRunAsync(record, RunStatus.Aborted, "aborted while queued");
+                await NotRunAsync(record, RunStatus.Aborted, $"aborted while queued{(live.AbortReason is { } why ? ": " + why : "")}");
                 return;
             }
 
@@ -84,11 +86,33 @@ internal sealed partial class RunDrillJob(
         {
             metrics.RunStarted(drill);
             live.ProgressChanged = l => metrics.Faults(drill.Environment.Name, l.Progress?.ActiveFaults.Count ?? 0, l.OldestFaultAge);
-            var request = new RunRequest { RunId = record.Id, Trigger = record.Trigger, Operator = operators, Progress = live, Events = live, AlertNotifications = notifications };
+            var request = new RunRequest
+            {
+                RunId = record.Id,
+                Trigger = record.Trigger,
+                Operator = operators,
+                Progress = live,
+                Events = live,
+                AbortReason = () => live.AbortReason,
+                AlertNotifications = notifications,
+            };
             RunResult? result = null;
             try
             {
                 result = await RunWhenFreeAsync(drill, driver, request, live);
+            }
+            catch (Exception ex) when (ex is HaltedException or WatchdogUnavailableException or DrillInputException)
+            {
+                // Refused before anything changed: the run never started, and the journal says why.
+                await RecordNotRunAsync(record, RunStatus.NotStarted, ex.Message);
+            }
+            catch (RunCancelledException ex)
+            {
+                LogSkipped(record.Id, ex.Message);
+            }
+            catch (OperationCanceledException) when (live.Abort.IsCancellationRequested)
+            {
+                await RecordNotRunAsync(record, RunStatus.Aborted, $"aborted while waiting for the environment{(live.AbortReason is { } why ? ": " + why : "")}");
             }
 #pragma warning disable CA1031 // The job must record every failure in the journal, whatever it is.
             catch (Exception ex)

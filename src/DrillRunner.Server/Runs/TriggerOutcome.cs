@@ -12,4 +12,7 @@ internal enum TriggerRefusal
     UnknownDrill,
     InvalidDrill,
     Busy,
+
+    /// <summary>The halt-all switch is on: no run starts until it is released.</summary>
+    Halted,
 }

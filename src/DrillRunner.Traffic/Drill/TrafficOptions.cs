@@ -26,6 +26,7 @@ public sealed class TrafficOptions : StepOptions
     /// <summary>Requests to send, chosen by weight; default: GET on the url.</summary>
     public IReadOnlyList<RequestOptions>? Mix { get; init; }
 
+    [DurationRange("1ms", "10m")]
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
 
     [Range(1, 10_000)]

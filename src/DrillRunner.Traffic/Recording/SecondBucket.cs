@@ -77,11 +77,15 @@ internal sealed class SecondBucket
         }
     }
 
-    public TrafficCounts Snapshot()
+    /// <summary>
+    /// The second's counts, once it is reported: its latency histogram (about 12 KB) is summarized and let go, so a
+    /// four-hour run does not keep 14 400 of them. A straggler completing later starts a new, unreported one.
+    /// </summary>
+    public TrafficCounts Settle()
     {
         lock (_gate)
         {
-            return new TrafficCounts(
+            var counts = new TrafficCounts(
                 _planned,
                 _sent,
                 _ok,
@@ -89,6 +93,8 @@ internal sealed class SecondBucket
                 _late,
                 _dropped,
                 Histograms.Summarize(_latency));
+            _latency = null;
+            return counts;
         }
     }
 }

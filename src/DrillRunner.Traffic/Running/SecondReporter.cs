@@ -60,7 +60,7 @@ internal sealed class SecondReporter
 
     private void Report()
     {
-        var second = new TrafficSecond(_reported.Count, _run.StartedAt.AddSeconds(_reported.Count), _run.Recorder[_reported.Count].Snapshot());
+        var second = new TrafficSecond(_reported.Count, _run.StartedAt.AddSeconds(_reported.Count), _run.Recorder[_reported.Count].Settle());
         _reported.Add(second);
         _progress?.Report(second);
     }

@@ -118,6 +118,41 @@ public sealed class LoadBalancerTests
         }
     }
 
+    [Fact]
+    public async Task An_lb_following_a_host_name_finds_the_app_server_behind_its_address_and_forwards_to_it()
+    {
+        var port = FreePort.Next();
+        await using var app = await ShopServer.StartAsync(App("named"), port);
+        await using var lb = await ShopServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Shop:Role"] = "lb",
+            ["Shop:BackendHost"] = "localhost",   // a name, resolved each health round (a Docker alias on a bridge)
+            ["Shop:BackendPorts"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Shop:HealthIntervalMilliseconds"] = "100",
+        });
+
+        await lb.WaitForHealthyBackendsAsync(1);
+        using var response = await lb.Client.GetAsync(new Uri("/products", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("named", response.Headers.GetValues("X-Shop-Instance").Single());
+        var backend = Assert.Single((await lb.Client.GetFromJsonAsync<JsonElement>("/lb/backends")).EnumerateArray());
+        Assert.Equal($"http://127.0.0.1:{port}/", backend.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task An_lb_refuses_a_backend_host_that_is_not_a_host()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ShopServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Shop:Role"] = "lb",
+            ["Shop:BackendHost"] = "not a host",
+            ["Shop:BackendPorts"] = "18081",
+        }));
+
+        Assert.Contains("Shop:BackendHost: 'not a host' is not a host name or address.", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> App(string name) => new() { ["Shop:InstanceName"] = name };
 
     private static Dictionary<string, string?> Lb(string backends) => new()

@@ -14,14 +14,14 @@ internal sealed class EngineHarness : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public EngineHarness(string drillYaml, Func<IJournalStore, IJournalStore>? wrapJournal = null)
+    public EngineHarness(string drillYaml, Func<IJournalStore, IJournalStore>? wrapJournal = null, Func<EngineHarness, EngineSafety>? safety = null)
     {
         _folder.Write("environments/test-shop.yaml", TestEnvironments.Shop);
         Drill = new DrillLoader(TestCatalog.Create()).Load(_folder.Write("drill.yaml", drillYaml));
         Driver = new FakeDriver(Drill.Environment);
         Driver.UpAsync(new Progress<string>(), CancellationToken.None).GetAwaiter().GetResult();
         Journal = new SqliteJournalStore(Path.Combine(_folder.Path, "journal.db"));
-        Engine = new DrillEngine(TestCatalog.Create(), wrapJournal?.Invoke(Journal) ?? Journal, new FileEnvironmentLock(Path.Combine(_folder.Path, "locks")), Time);
+        Engine = new DrillEngine(TestCatalog.Create(), wrapJournal?.Invoke(Journal) ?? Journal, new FileEnvironmentLock(Path.Combine(_folder.Path, "locks")), Time, safety?.Invoke(this));
     }
 
     public FakeTimeProvider Time { get; } = FakeClock.Create();

@@ -52,4 +52,17 @@ public sealed class DurationParserTests
     [InlineData("0.99")]
     public void Percentages_out_of_range_or_without_a_sign_are_rejected(string text) =>
         Assert.False(Percentage.TryParse(text, out _, out _));
+
+    [Theory]
+    [InlineData("4h", "4h")]
+    [InlineData("90m", "1h30m")]
+    [InlineData("3h0m7s", "3h7s")]
+    [InlineData("7d", "168h")]
+    public void Durations_of_an_hour_or_more_format_in_hours_and_parse_back(string text, string formatted)
+    {
+        Assert.True(DurationParser.TryParse(text, out var value, out _));
+        Assert.Equal(formatted, DurationParser.Format(value));
+        Assert.True(DurationParser.TryParse(formatted, out var again, out _));
+        Assert.Equal(value, again);
+    }
 }

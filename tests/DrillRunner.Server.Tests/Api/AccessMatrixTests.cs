@@ -38,6 +38,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /api/runs/{id}/abort"] = Access.Operator,
         ["POST /api/runs/{id}/ack"] = Access.Operator,
         ["POST /api/alerts/alertmanager"] = Access.Operator,
+        ["POST /api/runs/{id}/give-up"] = Access.Admin,
+
+        // Halt all: everyone may see it; only admins halt and release (the release follows the halt below).
+        ["GET /api/halt"] = Access.Viewer,
+        ["POST /api/halt"] = Access.Admin,
+        ["DELETE /api/halt"] = Access.Admin,
         ["GET /api/audit"] = Access.Admin,
         ["GET /openapi/{documentName}.json"] = Access.Viewer,
         ["ANY /metrics"] = Access.Viewer,

@@ -23,7 +23,7 @@ internal sealed class FakeDriverFactory : IDriverFactory
     public IEnvironmentDriver Create(EnvironmentSpec environment, TimeProvider timeProvider) =>
         _drivers.GetOrAdd(environment.Name, _ =>
         {
-            var driver = new FakeDriver(environment);
+            var driver = new FakeDriver(environment, Name);
             driver.UpAsync(new Progress<string>(), CancellationToken.None).GetAwaiter().GetResult();
             return driver;
         });

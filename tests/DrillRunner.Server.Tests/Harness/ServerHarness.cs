@@ -21,17 +21,21 @@ internal sealed class ServerHarness : IAsyncDisposable
     public const string OperatorKey = "operator-key-1";
     public const string AdminKey = "admin-key-1";
 
-    private ServerHarness(TempFolder folder, WebApplication app, Uri address, FakeDriverFactory drivers)
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    private ServerHarness(TempFolder folder, WebApplication app, Uri address, FakeDriverFactory drivers, IReadOnlyDictionary<string, string?>? settings)
     {
         Folder = folder;
         App = app;
         Address = address;
         Drivers = drivers;
+        _settings = settings;
     }
+
 
     public TempFolder Folder { get; }
 
-    public WebApplication App { get; }
+    public WebApplication App { get; private set; }
 
     public Uri Address { get; }
 
@@ -65,14 +69,33 @@ internal sealed class ServerHarness : IAsyncDisposable
         }
 
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var app = await StartAppAsync(address, folder, drivers, settings);
+        return new ServerHarness(folder, app, address, drivers, settings);
+    }
+
+    /// <summary>Stops the server and starts a new one on the same address, state and drills (a restart).</summary>
+    public async Task RestartAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        App = await StartAppAsync(Address, Folder, Drivers, _settings);
+    }
+
+    private static async Task<WebApplication> StartAppAsync(Uri address, TempFolder folder, FakeDriverFactory drivers, IReadOnlyDictionary<string, string?>? settings)
+    {
         var app = DrillRunner.ServerApp.Create(address.ToString().TrimEnd('/'), builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(Settings(folder.Path, drillsDirectory, settings));
+            if (Environment.GetEnvironmentVariable("DRILLRUNNER_TEST_LOGS") == "1")
+            {
+                builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+            }
+
+            builder.Configuration.AddInMemoryCollection(Settings(folder.Path, Path.Combine(folder.Path, "drills"), settings));
             builder.Services.AddSingleton(new RunnerExtras { DriverFactories = [drivers], CustomizeCatalog = AddTestComponents });
         });
         await app.StartAsync();
-        return new ServerHarness(folder, app, address, drivers);
+        return app;
     }
 
     public HttpClient Client(string? key)

@@ -24,6 +24,8 @@ internal sealed class ServeProcess : IDisposable
 
     public Uri Address { get; }
 
+    public int Id => _process.Id;
+
     public string Output
     {
         get
@@ -35,8 +37,11 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 
-    /// <summary>Starts a server; <paramref name="withKey"/> false starts it with no API key configured (a first run).</summary>
-    public static async Task<ServeProcess> StartAsync(string workingDirectory, string drills, string state, bool withKey = true)
+    /// <summary>
+    /// Starts a server; <paramref name="withKey"/> false starts it with no API key configured (a first run);
+    /// <paramref name="settings"/> are more <c>DrillRunner__*</c> environment variables.
+    /// </summary>
+    public static async Task<ServeProcess> StartAsync(string workingDirectory, string drills, string state, bool withKey = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -51,6 +56,11 @@ internal sealed class ServeProcess : IDisposable
             start.Environment["DrillRunner__ApiKeys__0__Name"] = "ops";
             start.Environment["DrillRunner__ApiKeys__0__Hash"] = ApiKeyHash.Compute(Key);
             start.Environment["DrillRunner__ApiKeys__0__Role"] = Roles.Operator;
+        }
+
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var serve = new ServeProcess(Process.Start(start)!, address);

@@ -8,14 +8,19 @@ namespace DrillRunner.Testing.Fakes;
 /// <summary>
 /// An in-memory driver for engine tests: instances with states and settings, a log of every call, and
 /// failures that can be armed per operation. Real drivers are tested against real processes and containers.
+/// <paramref name="name"/> is the driver name runs record (a factory standing in for <c>local</c> passes "local", so a
+/// recovery finds the driver again by the name in the journal).
 /// </summary>
-public sealed class FakeDriver(EnvironmentSpec environment) : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling
+public sealed class FakeDriver(EnvironmentSpec environment, string name = "fake")
+    : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IResourceLimits, ILeftoverSweep
 {
     private readonly ConcurrentDictionary<string, InstanceInfo> _instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResourceLimits> _limits = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _leftovers = new();
     private readonly ConcurrentQueue<string> _calls = new();
     private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
 
-    public string Name => "fake";
+    public string Name => name;
 
     public IReadOnlyList<string> Calls => [.. _calls];
 
@@ -113,6 +118,58 @@ public sealed class FakeDriver(EnvironmentSpec environment) : IEnvironmentDriver
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>When true, limits are accepted but never take effect (a driver whose change does not stick).</summary>
+    public bool IgnoreLimits { get; set; }
+
+    /// <summary>How many times a sweep ran.</summary>
+    public int Sweeps { get; private set; }
+
+    public ResourceLimits LimitsOf(string instanceId) => _limits.GetValueOrDefault(instanceId, new ResourceLimits(null, null));
+
+    /// <summary>Something the next sweep finds and removes, as if a dead run had left it.</summary>
+    public void LeaveBehind(string what) => _leftovers.Enqueue(what);
+
+    public Task<ResourceLimits> ReadLimitsAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult(LimitsOf(instanceId));
+
+    public Task SetCpuLimitAsync(string instanceId, double? cpus, CancellationToken cancellationToken)
+    {
+        Record("cpu-limit", instanceId);
+        if (!IgnoreLimits)
+        {
+            _limits[instanceId] = LimitsOf(instanceId) with { Cpus = cpus };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SetMemoryLimitAsync(string instanceId, long? bytes, CancellationToken cancellationToken)
+    {
+        Record("memory-limit", instanceId);
+        if (!IgnoreLimits)
+        {
+            _limits[instanceId] = LimitsOf(instanceId) with { MemoryBytes = bytes };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> SweepAsync(CancellationToken cancellationToken)
+    {
+        Sweeps++;
+        if (_failures.ContainsKey("sweep:*"))
+        {
+            throw new DriverException("injected test failure: sweep");
+        }
+
+        var removed = new List<string>();
+        while (_leftovers.TryDequeue(out var what))
+        {
+            removed.Add(what);
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(removed);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

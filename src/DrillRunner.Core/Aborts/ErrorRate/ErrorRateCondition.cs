@@ -5,6 +5,8 @@ namespace DrillRunner.Aborts.ErrorRate;
 
 internal sealed class ErrorRateCondition(ErrorRateOptions options) : IAbortCondition
 {
+    public TimeSpan? Lookback => options.For;
+
     public string? Check(TimelineSnapshot timeline, DateTimeOffset now)
     {
         var from = now - options.For;

@@ -8,5 +8,6 @@ public sealed class ErrorRateOptions : AbortOptions
 {
     public Percentage Above { get; init; } = new(0.5);
 
+    [DurationRange("1s", "24h")]
     public TimeSpan For { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -5,6 +5,8 @@ namespace DrillRunner.Aborts.ProbeFailing;
 
 internal sealed class ProbeFailingCondition(ProbeFailingOptions options) : IAbortCondition
 {
+    public TimeSpan? Lookback => options.For;
+
     public string? Check(TimelineSnapshot timeline, DateTimeOffset now)
     {
         foreach (var probe in timeline.Samples.GroupBy(s => s.Probe, StringComparer.Ordinal))

@@ -7,5 +7,6 @@ public sealed class ProbeFailingOptions : AbortOptions
 {
     public string? Probe { get; init; }
 
+    [DurationRange("1s", "24h")]
     public TimeSpan For { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -5,8 +5,11 @@ using DrillRunner.Model;
 
 namespace DrillRunner.Steps.Instances;
 
-/// <summary>Chooses which running instances of a service a step hits, enforcing the blast-radius guardrail.</summary>
-internal static class TargetPicker
+/// <summary>
+/// Chooses which running instances of a service a step hits, enforcing the blast-radius guardrail. Public so that a
+/// driver package's own faults target instances exactly as the core ones do.
+/// </summary>
+public static class TargetPicker
 {
     public static int CountFor(TargetedStepOptions options, int instances)
     {

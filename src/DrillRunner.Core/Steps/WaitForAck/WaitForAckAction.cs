@@ -22,11 +22,11 @@ internal sealed class WaitForAckAction(WaitForAckOptions options) : IStep
         var channel = context.Operator ?? throw new InvalidOperationException("this run has no operator channel to acknowledge 'wait-for-ack' steps");
         context.Timeline.Add(new TimelineEvent(context.Time.GetUtcNow(), EventKinds.Note, $"waiting for operator: {options.Prompt}", options.Name));
         var started = context.Time.GetUtcNow();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        using var timeout = new CancellationTokenSource(options.Timeout, context.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            var who = await channel.WaitForAcknowledgementAsync(context.RunId, options.Name ?? options.Kind, options.Prompt, timeout.Token);
+            var who = await channel.WaitForAcknowledgementAsync(context.RunId, options.Name ?? options.Kind, options.Prompt, linked.Token);
             return $"acknowledged by {who} after {DurationParser.Format(context.Time.GetUtcNow() - started)}";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

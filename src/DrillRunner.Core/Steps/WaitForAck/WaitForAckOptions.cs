@@ -10,5 +10,6 @@ public sealed class WaitForAckOptions : StepOptions
     public string Prompt { get; init; } = "";
 
     /// <summary>How long to wait before the step fails (and the run restores).</summary>
+    [DurationRange("1s", "24h")]
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 }
