@@ -37,10 +37,12 @@ internal sealed class DockerEnvironmentDriver
     private readonly LeftoverSweeper _sweeper;
     private Task? _claimsChecked;
     private readonly ContainerProcesses _processes;
+    private readonly TimeProvider _timeProvider;
 
     public DockerEnvironmentDriver(EnvironmentSpec environment, DockerDriverOptions options, TimeProvider timeProvider)
     {
         _options = options;
+        _timeProvider = timeProvider;
         _engine = new DockerEngine(environment.Docker, options, timeProvider);
         _catalog = new InstanceCatalog(environment, _engine);
         _reader = new InstanceReader(_engine, _probe);
@@ -80,7 +82,9 @@ internal sealed class DockerEnvironmentDriver
     public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         await this.ThrowIfClaimedElsewhereAsync(cancellationToken).ConfigureAwait(false);
+        EnvironmentSetup.EnsureSupported(_catalog.Environment, this);
         await _provisioner.UpAsync(progress, cancellationToken).ConfigureAwait(false);
+        await EnvironmentSetup.RunAsync(_catalog.Environment, this, progress, _timeProvider, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DownAsync(IProgress<string> progress, CancellationToken cancellationToken) => _provisioner.DownAsync(progress, cancellationToken);

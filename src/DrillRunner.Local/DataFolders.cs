@@ -5,8 +5,8 @@ using DrillRunner.Local.Shared;
 namespace DrillRunner.Local;
 
 /// <summary>
-/// The instances' <c>{data}</c> folders under the environment's state folder: created before a start, owned by the
-/// service's user (mode 700, as PostgreSQL wants), and removed by <c>env down</c>.
+/// The instances' <c>{data}</c> folders (and their services' <c>{shared}</c> ones) under the environment's state folder:
+/// created before a start, owned by the service's user (mode 700, as PostgreSQL wants), and removed by <c>env down</c>.
 /// </summary>
 internal static partial class DataFolders
 {
@@ -14,11 +14,17 @@ internal static partial class DataFolders
 
     public static void Ensure(InstanceLaunch launch)
     {
-        if (launch.DataDirectory is not { } path)
+        foreach (var folder in new[] { launch.DataDirectory, launch.SharedDirectory })
         {
-            return;
+            if (folder is not null)
+            {
+                Ensure(launch, folder);
+            }
         }
+    }
 
+    private static void Ensure(InstanceLaunch launch, string path)
+    {
         Directory.CreateDirectory(path);
         if (OperatingSystem.IsWindows() || launch.User is not { } name || UnixUsers.Find(name) is not { } user)
         {

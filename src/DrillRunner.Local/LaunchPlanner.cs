@@ -12,7 +12,11 @@ internal static class LaunchPlanner
             ? spec
             : throw new DriverException($"environment '{environment.Name}' has no service '{service}'");
 
-    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options, string stateDirectory)
+    /// <summary>
+    /// The launch of instance <paramref name="index"/>; <c>{files}</c> in its args and settings is
+    /// <paramref name="filesFolder"/>, where its config files are written (<see cref="WriteFiles"/>).
+    /// </summary>
+    public static InstanceLaunch Plan(EnvironmentSpec environment, ServiceSpec service, int index, LocalDriverOptions options, string stateDirectory, string filesFolder)
     {
         if (string.IsNullOrWhiteSpace(service.Command))
         {
@@ -23,10 +27,11 @@ internal static class LaunchPlanner
         var baseDirectory = Path.GetFullPath(environment.BaseDirectory);
         var id = InstanceSettings.InstanceId(environment, service, index);
         var data = InstanceSettings.UsesData(service) ? StateFiles.DataPath(stateDirectory, id) : null;
+        var shared = InstanceSettings.UsesShared(service) ? StateFiles.SharedPath(stateDirectory, service.Name) : null;
         var user = service.User is { } name
             ? UnixUsers.Find(name) ?? throw new DriverException($"{environment.SourceFile}: service '{service.Name}' runs as user '{name}', who does not exist on this machine")
             : null;
-        var settings = new Dictionary<string, string>(InstanceSettings.For(environment, service, index, data), StringComparer.Ordinal);
+        var settings = InstanceSettings.For(environment, service, index, data, shared).ToDictionary(p => p.Key, p => InstanceFiles.Expand(p.Value, filesFolder), StringComparer.Ordinal);
         if (user is not null)
         {
             settings.TryAdd("HOME", user.Home);
@@ -39,7 +44,7 @@ internal static class LaunchPlanner
             Index = index,
             Port = InstanceSettings.PortOf(service, index),
             Command = ResolveCommand(service.Command, baseDirectory),
-            Args = [.. service.Args.Select(a => InstanceSettings.Expand(a, environment, service, index, data))],
+            Args = [.. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data, shared), filesFolder))],
             WorkingDirectory = baseDirectory,
             Settings = settings,
             RestartAfter = service.Supervisor?.RestartAfter,
@@ -48,7 +53,31 @@ internal static class LaunchPlanner
             User = user?.Name,
             GroupId = user?.Gid,
             DataDirectory = data,
+            SharedDirectory = shared,
         };
+    }
+
+    /// <summary>Renders the service's config files into the instance's files folder (a fresh instance gets fresh files).</summary>
+    public static void WriteFiles(EnvironmentSpec environment, ServiceSpec service, int index, string filesFolder)
+    {
+        if (service.Files.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var (path, content) in InstanceFiles.Render(environment, service, index, filesFolder))
+            {
+                var target = InstanceFiles.Resolve(filesFolder, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, content);
+            }
+        }
+        catch (Exception ex) when (ex is Templates.TemplateException or IOException or ArgumentException)
+        {
+            throw new DriverException($"{environment.SourceFile}: service '{service.Name}': {ex.Message}", ex);
+        }
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ internal sealed partial class LocalDriver
     {
         ArgumentNullException.ThrowIfNull(progress);
         var launches = _environment.Services.Values
-            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options, _stateDirectory)))
+            .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options, _stateDirectory, FilesFolder(InstanceSettings.InstanceId(_environment, s, i)))))
             .ToList();
         var known = Records().Select(r => r.Launch.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var launch in launches.Where(l => !known.Contains(l.Id)))
@@ -46,6 +46,12 @@ internal sealed partial class LocalDriver
             DataFolders.Ensure(launch);
         }
 
+        // Files of running instances are theirs (a fault may have changed one): only new instances get fresh ones.
+        foreach (var launch in launches.Where(l => !known.Contains(l.Id)))
+        {
+            LaunchPlanner.WriteFiles(_environment, _environment.Services[launch.Service], launch.Index, FilesFolder(launch.Id));
+        }
+
         var client = await _launcher.EnsureRunningAsync(progress, cancellationToken);
         foreach (var launch in launches)
         {
@@ -54,6 +60,7 @@ internal sealed partial class LocalDriver
         }
 
         await WaitUntilReadyAsync([.. launches.Select(l => l.Id)], progress, cancellationToken);
+        await EnvironmentSetup.RunAsync(_environment, this, progress, _timeProvider, cancellationToken);
     }
 
     public async Task DownAsync(IProgress<string> progress, CancellationToken cancellationToken)
@@ -124,12 +131,13 @@ internal sealed partial class LocalDriver
         var next = current.Count == 0 ? 1 : current[^1] + 1;
         for (var added = current.Count; added < replicas; added++, next++)
         {
-            var plan = LaunchPlanner.Plan(_environment, spec, next, _options, _stateDirectory);
+            var plan = LaunchPlanner.Plan(_environment, spec, next, _options, _stateDirectory, FilesFolder(InstanceSettings.InstanceId(_environment, spec, next)));
             DataFolders.Ensure(plan);
+            LaunchPlanner.WriteFiles(_environment, spec, next, FilesFolder(plan.Id));
             if (records.Count > 0)
             {
                 var first = records[0].Launch;
-                plan = LaunchPlanner.WithDeployedSettings(plan, first, Model.InstanceSettings.For(_environment, spec, first.Index, first.DataDirectory));
+                plan = LaunchPlanner.WithDeployedSettings(plan, first, LaunchPlanner.Plan(_environment, spec, first.Index, _options, _stateDirectory, FilesFolder(first.Id)).Settings);
             }
 
             await client.AddAsync(plan, cancellationToken);

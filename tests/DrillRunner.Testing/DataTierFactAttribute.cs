@@ -3,13 +3,13 @@ using Xunit;
 namespace DrillRunner.Testing;
 
 /// <summary>
-/// A fact that runs the data tier for real: Debian's etcd, Patroni and PostgreSQL 15, started as their own users,
+/// A fact that runs the data tier for real: Debian's etcd, Patroni, PostgreSQL 15 and pgBackRest, started as their own users,
 /// which needs root. Without them it is skipped with the reason, except under <c>CI=true</c> (where
 /// <c>.ci/install-dr.sh</c> installs them), where it runs and fails.
 /// </summary>
 public sealed class DataTierFactAttribute : FactAttribute
 {
-    public static readonly string[] Binaries = ["/usr/bin/etcd", "/usr/bin/patroni", "/usr/lib/postgresql/15/bin/postgres", "/usr/bin/setpriv"];
+    public static readonly string[] Binaries = ["/usr/bin/etcd", "/usr/bin/patroni", "/usr/lib/postgresql/15/bin/postgres", "/usr/bin/setpriv", "/usr/bin/pgbackrest", "/usr/bin/curl"];
 
     public DataTierFactAttribute()
     {

@@ -13,12 +13,16 @@ using DrillRunner.Probes.Canary;
 using DrillRunner.Probes.ContainerHealth;
 using DrillRunner.Probes.Http;
 using DrillRunner.Steps.AppFaults;
+using DrillRunner.Steps.ConfigFiles;
 using DrillRunner.Steps.Configure;
+using DrillRunner.Steps.DestroyData;
+using DrillRunner.Steps.Exec;
 using DrillRunner.Steps.Instances;
 using DrillRunner.Steps.Limits;
 using DrillRunner.Steps.ProcessPause;
 using DrillRunner.Steps.Restart;
 using DrillRunner.Steps.Scale;
+using DrillRunner.Steps.Start;
 using DrillRunner.Steps.WaitForAck;
 
 namespace DrillRunner.Catalog;
@@ -38,12 +42,16 @@ public static class CoreCatalog
             .AddStep<CpuLimitOptions>(ResourceLimitConstants.CpuKind, o => new ResourceLimitFault(o, LimitedResource.Cpu, o.Cpus ?? 0), limitUndo)
             .AddStep<MemoryLimitOptions>(ResourceLimitConstants.MemoryKind, o => new ResourceLimitFault(o, LimitedResource.Memory, o.Limit?.Bytes ?? 0), limitUndo)
             .AddStep<ProcessPauseOptions>(ProcessPauseConstants.Kind, o => new ProcessPauseFault(o), new ProcessPauseUndo())
+            .AddStep<DestroyDataOptions>(DestroyDataConstants.Kind, o => new DestroyDataFault(o), new DestroyDataUndo())
             .AddStep<ConfigureOptions>("misconfigure", o => new MisconfigureFault(o), new RestoreSettingsUndo())
             .AddStep<AppFaultOptions>("latency", o => new AppFault(o, "latency"))
             .AddStep<AppFaultOptions>("error", o => new AppFault(o, "error"))
             .AddUndo("app-fault", new AppFaultUndo())
             .AddUndo(LiveSettings.UndoKind, new LiveSettingsUndo())
+            .AddUndo(ConfigFileConstants.UndoKind, new ConfigFileUndo())
             .AddStep<TargetedStepOptions>("restart", o => new RestartAction(o))
+            .AddStep<StartOptions>("start", o => new StartAction(o))
+            .AddStep<ExecOptions>(ExecConstants.Kind, o => new ExecAction(o))
             .AddStep<ConfigureOptions>("set-config", o => new SetConfigAction(o))
             .AddStep<ScaleOptions>("scale", o => new ScaleAction(o), new ScaleUndo())
             .AddStep<WaitForAckOptions>("wait-for-ack", o => new WaitForAckAction(o))

@@ -40,6 +40,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
                     try
                     {
                         await new StepScheduler(state, _restorer).RunAsync(methodStart.Value, inject.Token);
+                        state.Context.RunbookCompleted = true;
                     }
                     finally
                     {
@@ -47,6 +48,14 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
                         await monitoring;
                     }
                 }
+            }
+            catch (RunbookStepFailedException ex)
+            {
+                // The DR plan failed: stop the rest of the method as an abort would; the score says FAIL with the step.
+                await inject.CancelAsync();
+                status = RunStatus.Aborted;
+                reason = ex.Message;
+                await state.LogAsync(EventKinds.Abort, $"{reason}: the runbook stopped, restoring");
             }
             catch (OperationCanceledException) when (inject.IsCancellationRequested)
             {
@@ -121,13 +130,15 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
             state.RunId, state.Drill.Spec.Name, state.Drill.Spec.Description, state.Drill.Environment.Name, state.Context.Driver.Name,
             (await state.Journal.GetRunAsync(state.RunId, CancellationToken.None))?.Trigger ?? "",
             status, reason, state.StartedAt, state.Time.GetUtcNow(), window,
-            state.Drill.Steps.Select(s => new StepSummary(s.Label, s.Options.Kind, s.Step.Describe(), s.Options.At, s.Options.Duration, s.Step.IsFault)).ToList(),
+            state.Drill.Steps.Select(s => new StepSummary(s.Label, s.Options.Kind, s.Step.Describe(), s.Options.At, s.Options.Duration, s.Step.IsFault, s.Step.IsBackground)).ToList(),
             await state.Journal.GetUndoEntriesAsync(state.RunId, CancellationToken.None),
             state.Timeline.Snapshot(),
             score,
             state.Drill.Spec.Recovery)
         {
             Incident = state.Drill.Spec.Incident,
+            DeclaredObjectives = state.Drill.Environment.Objectives,
+            SchedulePeriod = SchedulePeriod.Of(state.Drill.Spec.Schedule, state.StartedAt),
         };
         var journalError = await UndoExecutor.TryJournalAsync(() => state.Journal.FinishRunAsync(
             state.RunId, status, result.EndedAt, score?.Verdict.ToString().ToUpperInvariant(), score?.Value, JsonSerializer.Serialize(result, JsonDefaults.Compact), CancellationToken.None));

@@ -26,6 +26,13 @@ public sealed class StepContext
     /// <summary>Asks an operator to acknowledge a runbook step; null when nobody can answer.</summary>
     public IOperatorChannel? Operator { get; init; }
 
+    /// <summary>
+    /// True once every step of the method ran and none failed, set by the engine before the restore phase: an undo
+    /// may then leave what the runbook restored in place. False after an abort, a failed step and in crash recovery
+    /// (where nobody knows how far the runbook got).
+    /// </summary>
+    public bool RunbookCompleted { get; set; }
+
     /// <summary>Shared HTTP client for probes and app-level fault endpoints (loopback staging targets).</summary>
     public HttpClient Http { get; init; } = SharedHttp.Client;
 }

@@ -30,6 +30,34 @@ internal sealed class StepScheduler(RunState state, Restorer restorer)
 
     private async Task<ActiveChange?> RunStepAsync(PlannedStep step, CancellationToken cancellationToken)
     {
+        var started = state.Time.GetUtcNow();
+        var runbook = !step.Step.IsFault && !step.Step.IsBackground;
+        try
+        {
+            var (change, detail) = await InjectAsync(step, cancellationToken);
+            Record(step, runbook, started, StepOutcome.Done, detail);
+            return change;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Record(step, runbook, started, StepOutcome.Interrupted, "interrupted: the run was aborted");
+            throw;
+        }
+        catch (Exception ex)
+        {
+            Record(step, runbook, started, StepOutcome.Failed, ex.Message);
+            await state.LogAsync(EventKinds.Error, $"step {step.Label} failed: {ex.Message}", step.Label);
+            if (runbook)
+            {
+                throw new RunbookStepFailedException(step.Label, ex.Message, ex);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<(ActiveChange? Change, string Detail)> InjectAsync(PlannedStep step, CancellationToken cancellationToken)
+    {
         var undo = await step.Step.PrepareAsync(state.Context, cancellationToken);
         ActiveChange? change = null;
         if (undo is not null)
@@ -45,25 +73,18 @@ internal sealed class StepScheduler(RunState state, Restorer restorer)
             state.MarkFaultInjected();
         }
 
-        string detail;
-        try
-        {
-            detail = await step.Step.ExecuteAsync(state.Context, undo, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await state.LogAsync(EventKinds.Error, $"step {step.Label} failed: {ex.Message}", step.Label);
-            throw;
-        }
-
+        var detail = await step.Step.ExecuteAsync(state.Context, undo, cancellationToken);
         if (change is not null)
         {
             await state.Journal.SetUndoStatusAsync(change.EntryId, UndoStatus.Active, state.Time.GetUtcNow(), null, CancellationToken.None);
         }
 
         await state.LogAsync(step.Step.IsFault ? EventKinds.FaultInjected : EventKinds.Action, detail, step.Label);
-        return change;
+        return (change, detail);
     }
+
+    private void Record(PlannedStep step, bool runbook, DateTimeOffset started, StepOutcome outcome, string detail) =>
+        state.Timeline.Add(new StepRecord(step.Label, step.Options.Kind, runbook, started, state.Time.GetUtcNow(), outcome, detail));
 
     private async Task UndoLaterAsync(ActiveChange change, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -21,20 +21,21 @@ public sealed class UndoExecutor(DrillCatalog catalog, IJournalStore journal, Ti
         ArgumentNullException.ThrowIfNull(record);
         string detail;
         var reverted = false;
-        using var timeout = new CancellationTokenSource(UndoTimeout, time);
+        var handler = catalog.FindUndo(record.Kind);
+        var limit = handler?.TimeLimit ?? UndoTimeout;
+        using var timeout = new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            var handler = catalog.FindUndo(record.Kind)
-                ?? throw new InvalidOperationException($"no undo handler registered for '{record.Kind}'");
-            detail = await handler.UndoAsync(context, record, linked.Token);
+            detail = await (handler ?? throw new InvalidOperationException($"no undo handler registered for '{record.Kind}'"))
+                .UndoAsync(context, record, linked.Token);
             reverted = true;
         }
 #pragma warning disable CA1031 // Every failure to undo is recorded and reported; the caller goes on with the rest.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            detail = ex is OperationCanceledException && timeout.IsCancellationRequested ? $"timed out after {UndoTimeout.TotalSeconds:0}s" : ex.Message;
+            detail = ex is OperationCanceledException && timeout.IsCancellationRequested ? $"timed out after {limit.TotalSeconds:0}s" : ex.Message;
         }
 
         var journalError = await TryJournalAsync(() => journal.SetUndoStatusAsync(

@@ -1,7 +1,6 @@
 using DrillRunner.Drivers;
 using DrillRunner.Model;
 using DrillRunner.Steps.Instances;
-using DrillRunner.Steps.Scale;
 
 namespace DrillRunner.Guardrails;
 
@@ -11,12 +10,7 @@ public static class TargetPreview
     public static async Task<string> DescribeAsync(IEnvironmentDriver driver, StepOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(driver);
-        var service = options switch
-        {
-            TargetedStepOptions t => t.Service,
-            ScaleOptions s => s.Service,
-            _ => null,
-        };
+        var service = (options as IServiceStepOptions)?.Service;
         if (service is null)
         {
             return "";

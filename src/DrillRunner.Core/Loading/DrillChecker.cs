@@ -7,6 +7,9 @@ namespace DrillRunner.Loading;
 /// <summary>Checks a bound drill against its environment and creates its parts from the catalog.</summary>
 internal static class DrillChecker
 {
+    /// <summary>The longest a drill may last: no step starts, and no step's timeout ends, beyond it.</summary>
+    public static readonly TimeSpan MaxLength = TimeSpan.FromHours(24);
+
     public static LoadedDrill Check(DrillSpec spec, EnvironmentSpec environment, string file, DrillCatalog catalog, ProblemList problems)
     {
         var top = new SourceLocation(file, 1, 1);
@@ -122,12 +125,7 @@ internal static class DrillChecker
     {
         foreach (var step in steps)
         {
-            var service = step switch
-            {
-                TargetedStepOptions t => t.Service,
-                Steps.Scale.ScaleOptions s => s.Service,
-                _ => null,
-            };
+            var service = (step as IServiceStepOptions)?.Service;
             if (service is not null && !environment.Services.ContainsKey(service))
             {
                 problems.Add(step.Location, $"{section}.service",
@@ -142,9 +140,23 @@ internal static class DrillChecker
                 CheckRole(targeted, environment.Services[service], section, problems);
             }
 
-            if (step.At > TimeSpan.FromHours(24))
+            if (step.Duration is { } duration && duration <= TimeSpan.Zero)
+            {
+                problems.Add(step.Location, $"{section}.duration", "must be longer than 0s");
+            }
+
+            if (step.At > MaxLength)
             {
                 problems.Add(step.Location, $"{section}.at", $"{DurationParser.Format(step.At)} is beyond the 24h limit of a drill");
+            }
+
+            // Checked against its service only when the service exists (a missing one is reported above).
+            if (step is IStepCheck check && (service is null || environment.Services.ContainsKey(service)))
+            {
+                foreach (var problem in check.Check(environment, new StepLimits(MaxLength)))
+                {
+                    problems.Add(step.Location, $"{section}.{problem.Field}", problem.Message);
+                }
             }
         }
     }

@@ -12,8 +12,8 @@ namespace DrillRunner.Loading;
 /// </summary>
 public sealed partial class DrillLoader(DrillCatalog catalog)
 {
-    [GeneratedRegex(@"\$\{endpoints\.([A-Za-z0-9_-]+)\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex EndpointReference();
+    [GeneratedRegex(@"\$\{(endpoints|objectives)\.([A-Za-z0-9_-]+)\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex EnvironmentReference();
 
     /// <summary>Loads a drill; <paramref name="environmentOverride"/> replaces the file named by the drill.</summary>
     public LoadedDrill Load(string drillPath, string? environmentOverride = null)
@@ -83,20 +83,49 @@ public sealed partial class DrillLoader(DrillCatalog catalog)
         for (var i = 0; i < lines.Length; i++)
         {
             var lineNumber = i + 1;
-            lines[i] = EndpointReference().Replace(lines[i], m =>
+            lines[i] = EnvironmentReference().Replace(lines[i], m =>
             {
-                if (environment.Endpoints.TryGetValue(m.Groups[1].Value, out var url))
+                var (value, problem) = m.Groups[1].Value == "endpoints" ? Endpoint(environment, m.Groups[2].Value) : Objective(environment, m.Groups[2].Value);
+                if (problem is not null)
                 {
-                    return url.TrimEnd('/');
+                    problems.Add(new SourceLocation(file, lineNumber, m.Index + 1), m.Value, problem);
                 }
 
-                problems.Add(new SourceLocation(file, lineNumber, m.Index + 1), m.Value,
-                    $"environment '{environment.Name}' has no endpoint '{m.Groups[1].Value}' (has: {string.Join(", ", environment.Endpoints.Keys)})");
-                return m.Value;
+                return value ?? m.Value;
             });
         }
 
         return string.Join('\n', lines);
+    }
+
+    private static (string? Value, string? Problem) Endpoint(EnvironmentSpec environment, string name) =>
+        environment.Endpoints.TryGetValue(name, out var url)
+            ? (url.TrimEnd('/'), null)
+            : (null, $"environment '{environment.Name}' has no endpoint '{name}' (has: {string.Join(", ", environment.Endpoints.Keys)})");
+
+    // The environment's declared RTO and RPO, so a drill's gates follow what its owners promised.
+    private static (string? Value, string? Problem) Objective(EnvironmentSpec environment, string name)
+    {
+        var value = name switch
+        {
+            "rto" => environment.Objectives.Rto,
+            "rpo" => environment.Objectives.Rpo,
+            _ => null,
+        };
+        return value is { } declared
+            ? (Exact(declared), null)
+            : (null, name is "rto" or "rpo"
+                ? $"environment '{environment.Name}' declares no {name} objective; add objectives: {{ {name}: 5m }} to {Path.GetFileName(environment.SourceFile)}"
+                : $"unknown objective '{name}'; an environment declares objectives.rto and objectives.rpo");
+    }
+
+    // A duration as text that parses back to exactly the same value (Format rounds to a tenth of a second).
+    private static string Exact(TimeSpan value)
+    {
+        var text = Units.DurationParser.Format(value);
+        return Units.DurationParser.TryParse(text, out var back, out _) && back == value
+            ? text
+            : value.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
     }
 
     internal static string Label(Model.StepOptions options, int index) =>

@@ -51,6 +51,7 @@ public static class EnvironmentLoader
             Docker = spec.Docker,
             Services = spec.Services,
             Endpoints = spec.Endpoints,
+            Objectives = spec.Objectives,
             BaseDirectory = Path.GetDirectoryName(file)!,
             SourceFile = file,
         };

@@ -52,6 +52,7 @@ internal static partial class ServiceChecks
             }
         }
 
+        CheckSetup(name, service, problems);
         foreach (var (role, path) in service.Roles)
         {
             if (!path.StartsWith('/'))
@@ -61,6 +62,33 @@ internal static partial class ServiceChecks
             else if (service.Port == 0)
             {
                 problems.Add(service.Location, $"services.{name}.roles", "roles are checked on the instance's port: the service needs a port");
+            }
+        }
+    }
+
+    private static void CheckSetup(string name, ServiceSpec service, ProblemList problems)
+    {
+        foreach (var (setup, index) in service.Setup.Select((s, i) => (s, i)))
+        {
+            var field = $"services.{name}.setup[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+            if (setup.Command.Count == 0 || string.IsNullOrWhiteSpace(setup.Command[0]))
+            {
+                problems.Add(service.Location, field + ".command", "is empty: give the program and its arguments, e.g. [pgbackrest, backup]");
+            }
+
+            if (setup.Role is { } role && !service.Roles.ContainsKey(role))
+            {
+                problems.Add(service.Location, field + ".role", $"service '{name}' has no role '{role}'{NameSuggester.Hint(role, service.Roles.Keys)}");
+            }
+
+            if (setup.Instance > service.Instances)
+            {
+                problems.Add(service.Location, field + ".instance", $"service '{name}' has {service.Instances} instance(s)");
+            }
+
+            if (setup.Timeout <= TimeSpan.Zero)
+            {
+                problems.Add(service.Location, field + ".timeout", "must be longer than 0s");
             }
         }
     }

@@ -21,6 +21,9 @@ public sealed class EnvironmentSpec
     /// <summary>Named URLs drills can refer to as <c>${endpoints.NAME}</c>.</summary>
     public IReadOnlyDictionary<string, string> Endpoints { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The recovery objectives declared for this environment (<c>${objectives.rto}</c> in drills).</summary>
+    public EnvironmentObjectives Objectives { get; init; } = new();
+
     /// <summary>Folder of the environment file; relative paths in the file resolve against it.</summary>
     public string BaseDirectory { get; init; } = ".";
 

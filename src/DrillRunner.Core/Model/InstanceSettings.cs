@@ -6,8 +6,9 @@ namespace DrillRunner.Model;
 /// <summary>
 /// Resolves a service's settings for one instance, so every driver names and configures instances alike.
 /// Placeholders: <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c>,
-/// <c>{environment}</c>, <c>{data}</c> (the instance's data folder, which the driver chooses), <c>{environmentFile}</c> (the environment
-/// file's absolute path, for programs of the environment that read it), and two that
+/// <c>{environment}</c>, <c>{data}</c> (the instance's data folder, which the driver chooses), <c>{shared}</c> (a
+/// folder every instance of the service shares, e.g. a backup repository; destroy-data never touches it), <c>{environmentFile}</c> (the
+/// environment file's absolute path, for programs of the environment that read it), and two that
 /// depend on the <see cref="InstanceNetwork"/>: <c>{listen}</c>, the address to listen on (127.0.0.1 on the loopback,
 /// 0.0.0.0 inside a container on a bridge), and <c>{host:SERVICE}</c>, how this instance reaches another service
 /// (127.0.0.1 on the loopback, the service's name on a bridge).
@@ -19,6 +20,9 @@ public static partial class InstanceSettings
 
     /// <summary>The placeholder of the instance's data folder.</summary>
     public const string DataPlaceholder = "{data}";
+
+    /// <summary>The placeholder of the folder the service's instances share.</summary>
+    public const string SharedPlaceholder = "{shared}";
 
     private const string Loopback = "127.0.0.1";
 
@@ -41,11 +45,16 @@ public static partial class InstanceSettings
         [.. new[] { PortOf(service, index) }.Concat(service.Ports.Values.Select(p => p + index - 1)).Where(p => p > 0)];
 
     /// <summary>True when the service's settings or args name <c>{data}</c>: its instances need a data folder.</summary>
-    public static bool UsesData(ServiceSpec service) =>
-        service.Args.Concat(service.Settings.Values).Any(v => v.Contains(DataPlaceholder, StringComparison.Ordinal));
+    public static bool UsesData(ServiceSpec service) => Uses(service, DataPlaceholder);
+
+    /// <summary>True when the service's settings or args name <c>{shared}</c>: it needs a shared folder.</summary>
+    public static bool UsesShared(ServiceSpec service) => Uses(service, SharedPlaceholder);
+
+    public static string Expand(string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory, InstanceNetwork network) =>
+        Expand(template, environment, service, index, dataDirectory, null, network);
 
     public static string Expand(
-        string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, InstanceNetwork network = InstanceNetwork.Loopback)
+        string template, EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, string? sharedDirectory = null, InstanceNetwork network = InstanceNetwork.Loopback)
     {
         ArgumentNullException.ThrowIfNull(template);
         var result = template
@@ -65,17 +74,21 @@ public static partial class InstanceSettings
             result = HostReference().Replace(result, m => network == InstanceNetwork.Bridge ? m.Groups[1].Value : Loopback);
         }
 
-        return dataDirectory is null ? result : result.Replace(DataPlaceholder, dataDirectory, StringComparison.Ordinal);
+        result = dataDirectory is null ? result : result.Replace(DataPlaceholder, dataDirectory, StringComparison.Ordinal);
+        return sharedDirectory is null ? result : result.Replace(SharedPlaceholder, sharedDirectory, StringComparison.Ordinal);
     }
+
+    public static IReadOnlyDictionary<string, string> For(EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory, InstanceNetwork network) =>
+        For(environment, service, index, dataDirectory, null, network);
 
     /// <summary>The environment variables an instance starts with.</summary>
     public static IReadOnlyDictionary<string, string> For(
-        EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, InstanceNetwork network = InstanceNetwork.Loopback)
+        EnvironmentSpec environment, ServiceSpec service, int index, string? dataDirectory = null, string? sharedDirectory = null, InstanceNetwork network = InstanceNetwork.Loopback)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in service.Settings)
         {
-            result[key] = Expand(value, environment, service, index, dataDirectory, network);
+            result[key] = Expand(value, environment, service, index, dataDirectory, sharedDirectory, network);
         }
 
         if (service.ChaosToken is { Length: > 0 } token)
@@ -85,4 +98,7 @@ public static partial class InstanceSettings
 
         return result;
     }
+
+    private static bool Uses(ServiceSpec service, string placeholder) =>
+        service.Args.Concat(service.Settings.Values).Any(v => v.Contains(placeholder, StringComparison.Ordinal));
 }

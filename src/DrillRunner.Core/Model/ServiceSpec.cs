@@ -5,7 +5,8 @@ namespace DrillRunner.Model;
 
 /// <summary>
 /// A group of instances (processes or containers). Settings and args are passed as environment variables and
-/// may use <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c> and <c>{data}</c> placeholders.
+/// may use <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c>, <c>{data}</c> and
+/// <c>{shared}</c> placeholders.
 /// </summary>
 public sealed class ServiceSpec
 {
@@ -70,6 +71,16 @@ public sealed class ServiceSpec
     public string? HealthPath { get; init; }
 
     public SupervisorSpec? Supervisor { get; init; }
+
+    /// <summary>Commands <c>env up</c> runs in the service's instances once they are ready (a first full backup).</summary>
+    public IReadOnlyList<SetupCommand> Setup { get; init; } = [];
+
+    /// <summary>
+    /// Config files each instance gets, written before it starts: a path relative to the instance's files folder
+    /// (<c>{files}</c> in args and settings) mapped to a Liquid template relative to the environment file, rendered per
+    /// instance (<see cref="InstanceFiles"/>). Config-file faults edit the instance's copy, never the template.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
     /// Shared token of the service's DrillRunner.Chaos control endpoint (<c>/_chaos</c>). When set, instances start

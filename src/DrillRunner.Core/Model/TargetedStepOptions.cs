@@ -4,7 +4,7 @@ using DrillRunner.Units;
 namespace DrillRunner.Model;
 
 /// <summary>A step aimed at some instances of one service: <c>count</c> or <c>percent</c> of them (default 1), optionally of one role.</summary>
-public class TargetedStepOptions : StepOptions
+public class TargetedStepOptions : StepOptions, IServiceStepOptions
 {
     [Required]
     public string Service { get; init; } = "";

@@ -18,6 +18,8 @@ public static class PostmortemSections
         Timeline(result),
         RootCause(result, facts),
         Objectives(result),
+        .. DisasterRecoverySection.Build(result) is { } recovery ? [recovery] : Array.Empty<ReportSection>(),
+        .. RunbookSection.Build(result) is { } runbook ? [runbook] : Array.Empty<ReportSection>(),
         .. DataLossSection.Build(result) is { } dataLoss ? [dataLoss] : Array.Empty<ReportSection>(),
         Corrective(result),
         Changes(result),
@@ -93,6 +95,11 @@ public static class PostmortemSections
             Inline.Of(o.Weight.ToString("0.#", CultureInfo.InvariantCulture)),
         ]).ToList();
         section.Table(["objective", "target", "achieved", "met", "score", "weight"], rows);
+        foreach (var failure in score.RunbookFailures)
+        {
+            section.Bullet(new Inline().Strong("Runbook step failed: ").Text(failure + " (the verdict is FAIL whatever the numbers)"));
+        }
+
         foreach (var problem in score.ValidityProblems)
         {
             section.Bullet(new Inline().Text("Validity: " + problem));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrillRunner.Loading;
+using DrillRunner.Timeline;
 
 namespace DrillRunner.Scoring;
 
@@ -19,10 +20,14 @@ public static class Scorer
         var totalWeight = results.Sum(r => r.Weight);
         var value = totalWeight <= 0 ? 100 : Math.Round(100 * results.Sum(r => r.Weight * r.Score) / totalWeight, 1);
         var validity = ValidityChecks.Problems(input, probeIntervals);
-        var verdict = validity.Count > 0 ? Verdict.Inconclusive
+        var runbook = input.Timeline.Steps.Where(s => s.Runbook && s.Outcome == StepOutcome.Failed).Select(s => $"{s.Step}: {s.Detail}").ToList();
+
+        // A failed runbook step is a finding in itself, whatever the measurements: the DR plan did not work.
+        var verdict = runbook.Count > 0 ? Verdict.Fail
+            : validity.Count > 0 ? Verdict.Inconclusive
             : results.Any(r => r.IsGate && !r.Met) || value < passScore ? Verdict.Fail
             : Verdict.Pass;
-        return new Score(value, verdict, Band(value), results, validity);
+        return new Score(value, verdict, Band(value), results, validity) { RunbookFailures = runbook };
     }
 
     public static string Band(double value) => value switch

@@ -14,6 +14,12 @@ public interface IStep
     /// <summary>True for faults (root cause in the report); false for runbook actions.</summary>
     bool IsFault { get; }
 
+    /// <summary>
+    /// True for steps that run beside the drill rather than in it (baseline traffic): neither a fault nor a runbook
+    /// step, so they are not timed in the runbook and their failure is an error of the run, not of the DR plan.
+    /// </summary>
+    bool IsBackground => false;
+
     /// <summary>One line for the plan and the report, e.g. "kill 1 of app (SIGKILL)".</summary>
     string Describe();
 

@@ -10,4 +10,7 @@ namespace DrillRunner.Steps;
 public interface IUndoHandler
 {
     Task<string> UndoAsync(StepContext context, UndoRecord record, CancellationToken cancellationToken);
+
+    /// <summary>How long this kind of undo may take before it counts as failed; null: <see cref="UndoExecutor.UndoTimeout"/>.</summary>
+    TimeSpan? TimeLimit => null;
 }

@@ -18,6 +18,7 @@ public sealed class RunTimeline
     private readonly List<CapacityFinding> _capacity = [];
     private readonly List<CanaryAck> _acks = [];
     private readonly List<CanaryCheck> _checks = [];
+    private readonly List<StepRecord> _steps = [];
 
     /// <summary>Raised after an event is added (progress display, journal).</summary>
     public event Action<TimelineEvent>? EventAdded;
@@ -114,6 +115,14 @@ public sealed class RunTimeline
         }
     }
 
+    public void Add(StepRecord step)
+    {
+        lock (_gate)
+        {
+            _steps.Add(step);
+        }
+    }
+
     /// <summary>A copy of everything: for scoring and reports, once per run.</summary>
     public TimelineSnapshot Snapshot()
     {
@@ -124,6 +133,7 @@ public sealed class RunTimeline
                 Alerts = [.. _alerts],
                 Instances = [.. _instances],
                 Capacity = [.. _capacity],
+                Steps = [.. _steps],
             };
         }
     }
@@ -142,7 +152,8 @@ public sealed class RunTimeline
                 Tail(_traffic, LowerBound(_traffic, from, static t => t.Start)),
                 [.. _summaries],
                 [.. _acks.Where(a => a.SentAt >= from)],
-                [.. _checks]);
+                [.. _checks])
+            { Steps = [.. _steps.Where(s => s.EndedAt >= from)] };
         }
     }
 

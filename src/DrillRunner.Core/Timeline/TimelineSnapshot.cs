@@ -26,4 +26,11 @@ public sealed record TimelineSnapshot(
 
     /// <summary>Findings of <c>capacity</c> steps.</summary>
     public IReadOnlyList<CapacityFinding> Capacity { get; init; } = [];
+
+    /// <summary>When each step of the method started and ended, and how (timelines saved before step timing have none).</summary>
+    public IReadOnlyList<StepRecord> Steps
+    {
+        get;
+        init => field = value ?? [];
+    } = [];
 }

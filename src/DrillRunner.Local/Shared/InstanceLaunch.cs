@@ -37,4 +37,7 @@ internal sealed record InstanceLaunch
 
     /// <summary>The instance's data folder (<c>{data}</c>), created for <see cref="User"/> before the first start; null: none.</summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>The folder the service's instances share (<c>{shared}</c>), created for <see cref="User"/>; null: none.</summary>
+    public string? SharedDirectory { get; init; }
 }

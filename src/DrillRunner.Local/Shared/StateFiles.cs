@@ -70,6 +70,18 @@ internal static class StateFiles
     public static string DataPath(string stateDirectory, string instanceId) =>
         Path.Combine(stateDirectory, DataFolder, instanceId);
 
+    /// <summary>The folder <c>{shared}</c> names for every instance of a service; removed by <c>env down</c> with the data folders.</summary>
+    public static string SharedPath(string stateDirectory, string service) =>
+        Path.Combine(stateDirectory, DataFolder, "shared", service);
+
+    /// <summary>Where destroy-data sets an instance's data folder aside: beside it, so the move is a rename.</summary>
+    public static string SetAsidePath(string stateDirectory, string asideName, string instanceId) =>
+        Path.Combine(stateDirectory, DataFolder, ".set-aside", $"{asideName}-{instanceId}");
+
+    /// <summary>Where a set-aside copy kept for forensics goes after a successful restore.</summary>
+    public static string KeptPath(string stateDirectory, string asideName, string instanceId) =>
+        Path.Combine(stateDirectory, DataFolder, ".kept", $"{asideName}-{instanceId}");
+
     /// <summary>
     /// Writes to a temporary file created owner-only and renames it, so a reader never sees half a file and nobody
     /// else ever sees the token, not even for a moment.

@@ -15,6 +15,8 @@ internal sealed class TrafficStep(TrafficOptions options) : IStep
 
     public bool IsFault => false;
 
+    public bool IsBackground => true;
+
     public IEnumerable<Uri> Targets => Uri.TryCreate(options.Url, UriKind.Absolute, out var url) ? [url] : [];
 
     public string Describe() =>

@@ -7,7 +7,7 @@ using DrillRunner.Testing;
 namespace DrillRunner.Cli.Tests.DataTier;
 
 /// <summary>
-/// A copy of the drills and the demo-shop-ha environments with their 183xx ports moved to a free block of 100, a
+/// A copy of the drills and the demo-shop-ha and demo-shop-dr environments with their 183xx and 184xx ports moved to a free block of 100, a
 /// unique environment name (so leftovers are told apart), and the DemoShop build next to the tests.
 /// </summary>
 internal sealed partial class HaWorkspace : IDisposable
@@ -19,7 +19,7 @@ internal sealed partial class HaWorkspace : IDisposable
         Suffix = Guid.NewGuid().ToString("N")[..6];
         PortBlock = FindFreeBlock();
         var environments = System.IO.Path.Combine(DemoWorkspace.RepositoryRoot, "drills", "environments");
-        foreach (var name in new[] { "demo-shop-ha", "demo-shop-ha-sync" })
+        foreach (var name in new[] { "demo-shop-ha", "demo-shop-ha-sync", "demo-shop-dr" })
         {
             var text = HaPort().Replace(File.ReadAllText(System.IO.Path.Combine(environments, name + ".yaml")), m => (PortBlock + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture))
                 .Replace($"name: {name}\n", $"name: {name}-{Suffix}\n", StringComparison.Ordinal)
@@ -33,7 +33,7 @@ internal sealed partial class HaWorkspace : IDisposable
             _folder.Write($"drills/environments/patroni/{System.IO.Path.GetFileName(file)}", File.ReadAllText(file));
         }
 
-        foreach (var drill in Directory.EnumerateFiles(System.IO.Path.Combine(DemoWorkspace.RepositoryRoot, "drills"), "db-*.yaml"))
+        foreach (var drill in Directory.EnumerateFiles(System.IO.Path.Combine(DemoWorkspace.RepositoryRoot, "drills"), "*.yaml").Where(d => System.IO.Path.GetFileName(d).StartsWith("db-", StringComparison.Ordinal) || System.IO.Path.GetFileName(d).StartsWith("restore-", StringComparison.Ordinal)))
         {
             _folder.Write(System.IO.Path.Combine("drills", System.IO.Path.GetFileName(drill)), File.ReadAllText(drill));
         }
@@ -95,6 +95,6 @@ internal sealed partial class HaWorkspace : IDisposable
         }
     }
 
-    [GeneratedRegex(@"\b183(\d\d)\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b18[34](\d\d)\b", RegexOptions.CultureInvariant, 100)]
     private static partial Regex HaPort();
 }

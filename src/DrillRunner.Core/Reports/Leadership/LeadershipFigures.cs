@@ -93,6 +93,35 @@ internal static class LeadershipFigures
             worst);
     }
 
+    /// <summary>
+    /// Per environment with restore drills in the period: its last successful one, typed figures, age and freshness
+    /// (stale after the drill's schedule period, or <see cref="LeadershipOptions.StaleAfter"/> unscheduled).
+    /// </summary>
+    public static IReadOnlyList<DisasterRecoveryEvidence> DisasterRecovery(IReadOnlyList<StoredRun> runs, LeadershipOptions options, DateTimeOffset now) =>
+        runs.Where(r => r.Result is { } result && DisasterRecoveryFigures.IsRestoreDrill(result))
+            .GroupBy(r => r.Record.Environment, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var attempts = g.OrderBy(r => r.Record.StartedAt).ToList();
+                var last = attempts[^1];
+                var proof = attempts.LastOrDefault(r => r.Result!.Score?.Verdict == Verdict.Pass);
+                var freshFor = proof?.Result!.SchedulePeriod ?? options.StaleAfter;
+                var age = proof is null ? (TimeSpan?)null : now - proof.Record.StartedAt;
+                return new DisasterRecoveryEvidence(
+                    g.Key,
+                    proof?.Record.Drill,
+                    proof?.Record.Id,
+                    proof?.Record.StartedAt,
+                    proof is null ? null : DisasterRecoveryFigures.From(proof.Result!),
+                    age is { } a ? (int)Math.Floor(a.TotalDays) : 0,
+                    freshFor,
+                    age is null || age.Value > freshFor,
+                    attempts.Count,
+                    last.Result!.Score?.Verdict,
+                    last.Record.StartedAt);
+            }).ToList();
+
     public static IReadOnlyList<OpenAction> OpenActions(IReadOnlyList<StoredRun> runs) =>
         runs.Where(r => r.Result is not null).GroupBy(r => r.Record.Drill, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Last())

@@ -8,7 +8,7 @@ namespace DrillRunner.Reports.Leadership;
 public static class LeadershipSections
 {
     public static IReadOnlyList<ReportSection> Build(LeadershipSummary s) =>
-        [Executive(s), Trends(s), Incidents(s), .. s.Compliance.Select(c => Compliance(c, s)), Coverage(s), Timing(s), Actions(s)];
+        [Executive(s), DisasterRecoveryLines.Section(s), Trends(s), Incidents(s), .. s.Compliance.Select(c => Compliance(c, s)), Coverage(s), Timing(s), Actions(s)];
 
     private static ReportSection Executive(LeadershipSummary s)
     {

@@ -63,4 +63,11 @@ public sealed record LeadershipSummary(
 {
     /// <summary>Incidents replayed before and after their fixes (drills with <c>incident:</c>).</summary>
     public IReadOnlyList<IncidentSeries> Incidents { get; init; } = [];
+
+    /// <summary>Per environment: when its DR plan was last proven by a restore drill, and with what RTO/RPO.</summary>
+    public IReadOnlyList<DisasterRecoveryEvidence> DisasterRecovery
+    {
+        get;
+        init => field = value ?? [];
+    } = [];
 }

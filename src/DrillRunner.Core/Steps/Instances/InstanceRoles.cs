@@ -56,14 +56,15 @@ internal static class InstanceRoles
     /// Waits until <paramref name="instanceId"/> holds one of its service's roles again and every role is held by
     /// some instance (Patroni: a leader and a replica, the old primary rejoined). No-op for a service without roles.
     /// </summary>
-    public static async Task<string> WaitRestoredAsync(StepContext context, string service, string instanceId, CancellationToken cancellationToken)
+    public static async Task<string> WaitRestoredAsync(StepContext context, string service, string instanceId, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (!context.Environment.Services.TryGetValue(service, out var spec) || spec.Roles.Count == 0)
         {
             return "";
         }
 
-        var deadline = context.Time.GetUtcNow() + RestoreTimeout;
+        var limit = timeout ?? RestoreTimeout;
+        var deadline = context.Time.GetUtcNow() + limit;
         var missing = "";
         var (stable, last) = (0, "");
         while (true)
@@ -87,7 +88,36 @@ internal static class InstanceRoles
             missing = own.Count == 0 ? $"{instanceId} holds no role" : $"no instance holds {string.Join(", ", unheld)}";
             if (context.Time.GetUtcNow() >= deadline)
             {
-                throw new DriverException($"service '{service}' not restored within {RestoreTimeout.TotalSeconds:0}s: {missing}");
+                throw new DriverException($"service '{service}' not restored within {limit.TotalSeconds:0}s: {missing}");
+            }
+
+            await Task.Delay(PollInterval, context.Time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="instance"/> holds <paramref name="role"/> (any of its service's roles when null) for a
+    /// few looks in a row; returns the role it holds. Throws a <see cref="DriverException"/> after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<string> WaitHoldsAsync(StepContext context, ServiceSpec service, string instance, string? role, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = context.Time.GetUtcNow() + timeout;
+        var (stable, last) = (0, "");
+        while (true)
+        {
+            var info = await context.Driver.GetInstanceAsync(instance, cancellationToken);
+            var held = await OfAsync(context, service, info, cancellationToken);
+            var now = role is null ? (held.Count > 0 ? held[0] : "") : held.Contains(role) ? role : "";
+            (stable, last) = now.Length > 0 ? (now == last ? stable + 1 : 1, now) : (0, "");
+            if (stable >= StableLooks)
+            {
+                return now;
+            }
+
+            if (context.Time.GetUtcNow() >= deadline)
+            {
+                var holds = held.Count == 0 ? "holds no role" : $"holds {string.Join("/", held)}";
+                throw new DriverException($"{instance} did not become {role ?? "any role"} within {timeout.TotalSeconds:0}s (state {info.State}; {holds})");
             }
 
             await Task.Delay(PollInterval, context.Time, cancellationToken);

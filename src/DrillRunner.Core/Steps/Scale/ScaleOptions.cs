@@ -4,7 +4,7 @@ using DrillRunner.Model;
 namespace DrillRunner.Steps.Scale;
 
 /// <summary>Options of the <c>scale</c> action.</summary>
-public sealed class ScaleOptions : StepOptions
+public sealed class ScaleOptions : StepOptions, IServiceStepOptions
 {
     [Required]
     public string Service { get; init; } = "";

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DrillRunner.Testing;
+using Xunit.Abstractions;
+
+namespace DrillRunner.Cli.Tests.DataTier;
+
+/// <summary>
+/// The restore-from-backup drill on the local driver against real etcd, Patroni, PostgreSQL and pgBackRest: the
+/// database is destroyed and restored from the backup taken at env up; a restore that fails, and a runner killed
+/// after the disaster, both end with the original data back and the cluster whole.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output) : IClassFixture<DrEnvironment>
+{
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(6);
+
+    private HaEnvironment Cluster => dr.Cluster;
+
+    [DataTierFact]
+    public async Task The_database_is_restored_from_backup_with_every_runbook_step_timed_and_rto_rpo_measured()
+    {
+        await Cluster.UpAsync();
+        Assert.Contains("setup 'full backup'", Cluster.UpOutput, StringComparison.Ordinal);
+        var before = await WriteOrderAsync("before-the-backup-drill");
+
+        var (code, text) = await RunAsync("drills/restore-from-backup.yaml");
+
+        Assert.True(code is 0 or 1, $"exit {code}:\n{text}");
+        using var report = RunReport.From(text);
+        Assert.InRange(Measurement(report, "recover", "rto"), 0.5, 180);
+        // Only writes after the last archived segment may go (archive_timeout 5 s, a write every 200 ms).
+        Assert.InRange(Measurement(report, "data-loss", "lost-writes"), 0, 40);
+        Assert.InRange(Measurement(report, "data-loss", "rpo"), 0, 10);
+        var steps = Steps(report);
+        Assert.Equal(["forget-the-cluster", "restore", "start-the-database", "rebuild-the-replica", "check-the-application"], steps.Where(s => s.Runbook).Select(s => s.Name));
+        Assert.All(steps.Where(s => s.Runbook), s => Assert.Equal("done", s.Outcome));
+        Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), Cluster.RestPorts));
+        Assert.True(await ReadOrderAsync(before), "an order written before the drill is readable after the restore");
+
+        // The leadership roll-up's DR evidence: this environment, proven by this run, today.
+        var (reportCode, leadership) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(1), "report", "--leadership", "--since", "1d");
+        Assert.True(reportCode == 0, leadership);
+        var row = leadership.Split('\n').Single(l => l.StartsWith($"| {Cluster.Workspace.Environment("demo-shop-dr")} |", StringComparison.Ordinal));
+        Assert.Contains(report.Root.GetProperty("runId").GetString()!, row, StringComparison.Ordinal);
+        Assert.Contains("| 0 |", row, StringComparison.Ordinal);
+        Assert.Contains("fresh (within 30 days)", row, StringComparison.Ordinal);
+    }
+
+    [DataTierFact]
+    public async Task A_restore_that_fails_stops_the_runbook_and_puts_the_original_data_back_with_every_canary_write()
+    {
+        await Cluster.UpAsync();
+        var drill = File.ReadAllText(Path.Combine(Cluster.Workspace.Path, "drills", "restore-from-backup.yaml"))
+            .Replace("command: [pgbackrest, restore]", "command: [pgbackrest, --stanza=no-such-stanza, restore]", StringComparison.Ordinal);
+        Cluster.Workspace.Write("drills/restore-wrong-stanza.yaml", drill);
+
+        var (code, text) = await RunAsync("drills/restore-wrong-stanza.yaml");
+
+        Assert.True(code == 1, $"exit {code}:\n{text}");
+        Assert.Contains("put the original data back", text, StringComparison.Ordinal);
+        using var report = RunReport.From(text);
+        var restore = Steps(report).Single(s => s.Name == "restore");
+        Assert.Equal("failed", restore.Outcome);
+        Assert.Contains("no-such-stanza", restore.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(Steps(report), s => s.Name == "start-the-database");
+        // The original data is back: every write the canary had acknowledged reads back.
+        Assert.Equal(0, Measurement(report, "data-loss", "lost-writes"));
+        Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), Cluster.RestPorts));
+    }
+
+    [DataTierFact]
+    public async Task A_runner_killed_after_the_data_is_destroyed_is_recovered_with_the_data_back()
+    {
+        await Cluster.UpAsync();
+        var before = await WriteOrderAsync("before-the-kill");
+        using (var run = DrillProcess.Start(Cluster.Workspace.Path, "run", "drills/restore-from-backup.yaml", "--environment", Cluster.EnvironmentFile, "--driver", Cluster.Driver))
+        {
+            await run.WaitForOutputAsync("fault-injected  destroyed the data of db", TimeSpan.FromMinutes(2));
+            await run.CrashAsync();
+        }
+
+        var (code, text) = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "recover");
+        output.WriteLine(text);
+
+        Assert.True(code == 0, $"recover exited {code}:\n{text}");
+        Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(60), Cluster.RestPorts));
+        Assert.True(await ReadOrderAsync(before), $"the order written before the disaster is back after recover:\n{text}");
+    }
+
+    [DockerFact]
+    public async Task The_docker_driver_refuses_an_environment_with_setup_commands_before_starting_anything()
+    {
+        var (code, text) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(2), "env", "up", Cluster.EnvironmentFile, "--driver", "docker");
+
+        Assert.True(code == 2, $"exit {code}:\n{text}");
+        Assert.Contains("cannot run commands in an instance", text, StringComparison.Ordinal);
+        var (_, containers) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(1), "env", "status", Cluster.EnvironmentFile, "--driver", "docker");
+        Assert.DoesNotContain("running", containers, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Code, string Output)> RunAsync(string drill)
+    {
+        var result = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "run", drill, "--environment", Cluster.EnvironmentFile, "--driver", Cluster.Driver);
+        output.WriteLine(result.Output);
+        return result;
+    }
+
+    private async Task<string> WriteOrderAsync(string user)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var body = new StringContent($$"""{"productId": 1, "quantity": 1, "userId": "{{user}}"}""", Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri(dr.Shop, "/orders"), body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private async Task<bool> ReadOrderAsync(string id)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            using var response = await http.GetAsync(new Uri(dr.Shop, "/orders/" + id));
+            if (response.IsSuccessStatusCode)
+            {
+                return true;
+            }
+
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
+        }
+
+        return false;
+    }
+
+    private static double Measurement(RunReport report, string kind, string name) =>
+        report.Objective(kind).GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == name).GetProperty("value").GetDouble();
+
+    private static List<(string Name, bool Runbook, string Outcome, string Detail)> Steps(RunReport report) =>
+        [.. report.Root.GetProperty("timeline").GetProperty("steps").EnumerateArray().Select(s => (
+            s.GetProperty("step").GetString()!, s.GetProperty("runbook").GetBoolean(), s.GetProperty("outcome").GetString()!, s.GetProperty("detail").GetString()!))];
+}
