@@ -11,6 +11,15 @@ public sealed class ShopOptions
 
     public int MaxConcurrentRequests { get; set; } = ShopConstants.DefaultMaxConcurrentRequests;
 
+    /// <summary>
+    /// The floor a settings review put under <see cref="MaxConcurrentRequests"/>: a deploy asking for less runs with
+    /// this many (and says so in its log). 1 means no floor.
+    /// </summary>
+    public int MinConcurrentRequests { get; set; } = 1;
+
+    /// <summary>The limit in force: <see cref="MaxConcurrentRequests"/>, never under <see cref="MinConcurrentRequests"/>.</summary>
+    public int EffectiveConcurrencyLimit => Math.Max(MaxConcurrentRequests, MinConcurrentRequests);
+
     public int QueueLimit { get; set; } = ShopConstants.DefaultQueueLimit;
 
     public int WorkMilliseconds { get; set; } = ShopConstants.DefaultWorkMilliseconds;

@@ -101,7 +101,12 @@ internal sealed class DockerEnvironmentDriver
         var result = new List<InstanceInfo>();
         foreach (var container in await _catalog.ListServiceAsync(spec, cancellationToken).ConfigureAwait(false))
         {
-            result.Add(await GetInstanceAsync(InstanceCatalog.NameOf(container), cancellationToken).ConfigureAwait(false));
+            // By id and never healing: listing runs beside recreates of this and other processes (a drill's sampler,
+            // an autoscaler), and "healing" a container another process just set aside breaks that recreate.
+            if (await _catalog.InspectAsync(container.ID, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                result.Add(await _reader.ReadAsync(found.Container, found.Service, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         return result;

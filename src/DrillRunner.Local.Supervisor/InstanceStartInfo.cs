@@ -53,6 +53,7 @@ internal static class InstanceStartInfo
         }
 
         info.Environment["DRILL_SUPERVISOR_LOG"] = logPath;
+        info.Environment[StateFiles.StateDirectoryVariable] = StateFiles.StateDirectoryOfLog(logPath);
         info.Environment[InstanceProcesses.MarkerVariable] = launch.Id;
         return info;
     }

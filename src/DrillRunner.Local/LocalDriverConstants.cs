@@ -10,6 +10,12 @@ public static class LocalDriverConstants
 
     public const string SupervisorAssembly = "drill-supervisor.dll";
 
+    /// <summary>
+    /// Set for every process the supervisor starts: the environment's state directory, so a program of the
+    /// environment (an autoscaler) reaches the same supervisor through its state file.
+    /// </summary>
+    public const string StateDirectoryVariable = Shared.StateFiles.StateDirectoryVariable;
+
     public static readonly TimeSpan DefaultUpTimeout = TimeSpan.FromSeconds(60);
 
     public static readonly TimeSpan DefaultSupervisorStartTimeout = TimeSpan.FromSeconds(20);

@@ -144,7 +144,11 @@ public static class LoadGenerator
             Histograms.Summarize(sendDelay),
             run.Recorder.Users.Active,
             run.Recorder.Users.Affected,
-            reason);
+            reason)
+        {
+            ActiveUserSet = run.Recorder.Users.ActiveSet(),
+            AffectedUserSet = run.Recorder.Users.AffectedSet(),
+        };
     }
 
     private static TrafficCounts Sum(IEnumerable<TrafficCounts> counts) =>

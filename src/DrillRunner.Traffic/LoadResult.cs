@@ -1,3 +1,5 @@
+using DrillRunner.Timeline;
+
 namespace DrillRunner.Traffic;
 
 /// <summary>The outcome of one run: totals, the per-second breakdown, and how closely the plan was achieved.</summary>
@@ -22,4 +24,11 @@ public sealed record LoadResult(
     LatencySummary SendDelay,
     int UsersActive,
     int UsersAffected,
-    StopReason StoppedBy);
+    StopReason StoppedBy)
+{
+    /// <summary>Which users sent anything (numbers as in <c>{user}</c>), so a drill can count users shared by sources once.</summary>
+    public UserSet ActiveUserSet { get; init; } = UserSet.Empty;
+
+    /// <summary>Which users saw at least one failed request.</summary>
+    public UserSet AffectedUserSet { get; init; } = UserSet.Empty;
+}

@@ -6,12 +6,14 @@ using DrillRunner.Timeline;
 namespace DrillRunner.Alerts;
 
 /// <summary>
-/// Polls the drill's alert source during the run and records an <see cref="EventKinds.Alert"/> event the first time
-/// each matching alert fires. An unreachable source is recorded once, so the report can say why detection failed.
+/// Polls the drill's alert source during the run: the fallback when no notification arrives. Alerts are recorded with
+/// their own start time (Prometheus <c>activeAt</c> + <c>for</c>, Alertmanager <c>startsAt</c>), never the poll's time.
+/// An unreachable source is recorded once, so the report can say why detection failed.
 /// </summary>
 internal sealed class AlertWatcher(AlertSourceSpec source, HttpClient http, RunTimeline timeline, TimeProvider time)
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);
+    private readonly AlertRecorder _recorder = new(source, timeline);
     private bool _reportedUnreachable;
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -34,43 +36,21 @@ internal sealed class AlertWatcher(AlertSourceSpec source, HttpClient http, RunT
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var path = source.Kind == AlertSourceKind.Prometheus ? "/api/v1/alerts" : "/api/v2/alerts?active=true";
-            var document = await http.GetFromJsonAsync<JsonElement>(new Uri(new Uri(source.Url), path), timeout.Token);
-            foreach (var labels in FiringAlerts(document))
-            {
-                if (source.Match.All(m => labels.GetValueOrDefault(m.Key) == m.Value) && _seen.Add(Fingerprint(labels)))
-                {
-                    timeline.Add(new TimelineEvent(time.GetUtcNow(), EventKinds.Alert, $"alert {labels.GetValueOrDefault("alertname", "?")} firing ({Fingerprint(labels)})"));
-                }
-            }
+            using var timeout = new CancellationTokenSource(PollTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var prometheus = source.Kind == AlertSourceKind.Prometheus;
+            var path = prometheus ? "api/v1/rules?type=alert" : "api/v2/alerts?active=true&silenced=false&inhibited=false";
+            var document = await http.GetFromJsonAsync<JsonElement>(new Uri(new Uri(source.Url.TrimEnd('/') + "/"), path), linked.Token);
+            _recorder.Record(prometheus ? AlertPayloads.FromPrometheusRules(document) : AlertPayloads.FromAlertmanagerApi(document), receivedAt: null);
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException
+            or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             if (!_reportedUnreachable)
             {
                 _reportedUnreachable = true;
-                timeline.Add(new TimelineEvent(time.GetUtcNow(), EventKinds.Note, $"alert source {source.Url} unreachable: {ex.Message}"));
+                timeline.Add(new TimelineEvent(time.GetUtcNow(), EventKinds.AlertSourceUnreachable, $"alert source {source.Url} unreachable: {ex.Message}"));
             }
         }
     }
-
-    private IEnumerable<Dictionary<string, string>> FiringAlerts(JsonElement document)
-    {
-        var alerts = source.Kind == AlertSourceKind.Prometheus ? document.GetProperty("data").GetProperty("alerts") : document;
-        foreach (var alert in alerts.EnumerateArray())
-        {
-            var state = source.Kind == AlertSourceKind.Prometheus
-                ? alert.GetProperty("state").GetString()
-                : alert.GetProperty("status").GetProperty("state").GetString() == "active" ? "firing" : "other";
-            if (state == "firing")
-            {
-                yield return alert.GetProperty("labels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
-            }
-        }
-    }
-
-    private static string Fingerprint(Dictionary<string, string> labels) =>
-        string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
 }

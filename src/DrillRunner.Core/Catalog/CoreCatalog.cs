@@ -1,11 +1,13 @@
 using DrillRunner.Aborts.ErrorRate;
 using DrillRunner.Aborts.ProbeFailing;
 using DrillRunner.Model;
+using DrillRunner.Objectives.Alert;
 using DrillRunner.Objectives.Availability;
 using DrillRunner.Objectives.DataLoss;
 using DrillRunner.Objectives.Detect;
 using DrillRunner.Objectives.Latency;
 using DrillRunner.Objectives.Recover;
+using DrillRunner.Objectives.ScaleOut;
 using DrillRunner.Objectives.UsersAffected;
 using DrillRunner.Probes.Canary;
 using DrillRunner.Probes.ContainerHealth;
@@ -59,6 +61,8 @@ public static class CoreCatalog
             .AddObjective<RecoverOptions>("recover", o => new RecoverObjective(o))
             .AddObjective<AvailabilityOptions>("availability", o => new AvailabilityObjective(o))
             .AddObjective<DetectOptions>("detect", o => new DetectObjective(o))
+            .AddObjective<AlertOptions>("alert", o => new AlertObjective(o))
+            .AddObjective<ScaleOutOptions>("scale-out", o => new ScaleOutObjective(o))
             .AddObjective<LatencyOptions>("latency", o => new LatencyObjective(o))
             .AddObjective<UsersAffectedOptions>("users-affected", o => new UsersAffectedObjective(o))
             .AddObjective<DataLossOptions>("data-loss", o => new DataLossObjective(o))

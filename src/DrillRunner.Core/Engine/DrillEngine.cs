@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrillRunner.Alerts;
 using DrillRunner.Catalog;
 using DrillRunner.Drivers;
 using DrillRunner.Engine.Halt;
@@ -37,6 +38,13 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
         await ThrowIfHaltedAsync();
         await new CrashRecovery(journal, catalog, time).RecoverEnvironmentAsync(drill.Environment, driver, CancellationToken.None);
 
+        // The run's own webhook receiver listens before anything starts: a port in use stops the run here.
+        var notifications = new List<AlertNotifications>();
+        await using var receiver = drill.Spec.Alerts?.Webhook is { } webhook ? AlertWebhookListener.Start(webhook.Port, Own(notifications), time) : null;
+        if (request.AlertNotifications is { } shared)
+        {
+            notifications.Add(shared);
+        }
         // The dead-man's switch starts before anything changes and outlives this process.
         await using var watch = _safety.Watchdog is { } watchdog
             ? await watchdog.WatchAsync(new WatchedRun(runId, drill.Environment.Name, drill.Spec.Lease), CancellationToken.None)
@@ -61,7 +69,7 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             context.Timeline.EventAdded += events.Report;
         }
 
-        var state = new RunState(drill, context, journal);
+        var state = new RunState(drill, context, journal, notifications);
         await journal.CreateRunAsync(
             new RunRecord(runId, drill.Spec.Name, drill.Environment.Name, driver.Name, request.Trigger, drill.DrillFile, drill.Environment.SourceFile, RunStatus.Running, state.StartedAt),
             CancellationToken.None);
@@ -77,6 +85,11 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             await state.LogAsync(EventKinds.Note, watch.Description);
         }
 
+        if (receiver is not null)
+        {
+            await state.LogAsync(EventKinds.Note, $"Alertmanager webhook receiver listening on {receiver.Prefix} for this run");
+        }
+
         using var progressStop = new CancellationTokenSource();
         var progress = PublishProgressAsync(state, request.Progress, progressStop.Token);
         try
@@ -89,6 +102,13 @@ public sealed class DrillEngine(DrillCatalog catalog, IJournalStore journal, IEn
             await progressStop.CancelAsync();
             await progress;
         }
+    }
+
+    private static AlertNotifications Own(List<AlertNotifications> notifications)
+    {
+        var own = new AlertNotifications();
+        notifications.Add(own);
+        return own;
     }
 
     private async Task<RunStatus?> StatusAsync(string runId)

@@ -1,34 +1,59 @@
 using DrillRunner.Alerts;
-using DrillRunner.Model;
 using DrillRunner.Probes;
+using DrillRunner.Scoring;
 using DrillRunner.Timeline;
 
 namespace DrillRunner.Engine;
 
-/// <summary>Runs every probe on its own interval for the whole run (and the alert watcher), feeding the timeline.</summary>
+/// <summary>
+/// Runs every probe on its own interval for the whole run, feeding the timeline; beside them the alert watcher and
+/// the run's notification subscriptions (when the drill names an alert source) and the instance sampler (when an
+/// objective observes services).
+/// </summary>
 internal sealed class ProbeRunner : IAsyncDisposable, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops;
+    private readonly List<IDisposable> _subscriptions = [];
 
-    private ProbeRunner(IReadOnlyList<IProbe> probes, StepContext context, AlertSourceSpec? alerts)
+    private ProbeRunner(RunState state)
     {
-        _loops = probes.Select(p => Task.Run(() => LoopAsync(p, context, _stop.Token))).ToList();
-        if (alerts is not null)
+        var context = state.Context;
+        _loops = state.Drill.Probes.Select(p => Task.Run(() => LoopAsync(p, context, _stop.Token))).ToList();
+        if (state.Drill.Spec.Alerts is { } alerts)
         {
+            var recorder = new AlertRecorder(alerts, context.Timeline);
+            foreach (var feed in state.Notifications)
+            {
+                _subscriptions.Add(feed.Subscribe((received, at) => recorder.Record(received, at)));
+            }
+
             var watcher = new AlertWatcher(alerts, context.Http, context.Timeline, context.Time);
             _loops.Add(Task.Run(() => watcher.RunAsync(_stop.Token)));
         }
+
+        var services = state.Drill.Objectives.Select(o => o.Objective).OfType<IObservesServices>()
+            .SelectMany(o => o.ObservedServices).Distinct(StringComparer.Ordinal).ToList();
+        if (services.Count > 0)
+        {
+            var sampler = new InstanceSampler(services, context);
+            _loops.Add(Task.Run(() => sampler.RunAsync(_stop.Token)));
+        }
     }
 
-    /// <summary>Starts every probe, and the alert watcher when the drill names an alert source.</summary>
-    public static ProbeRunner Start(IReadOnlyList<IProbe> probes, StepContext context, AlertSourceSpec? alerts = null) => new(probes, context, alerts);
+    /// <summary>Starts every probe, the alert intake and the instance sampler the drill needs.</summary>
+    public static ProbeRunner Start(RunState state) => new(state);
 
     public async ValueTask DisposeAsync()
     {
         if (_stop.IsCancellationRequested)
         {
             return;
+        }
+
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
         }
 
         await _stop.CancelAsync();

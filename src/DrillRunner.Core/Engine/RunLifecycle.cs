@@ -17,7 +17,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
         var status = RunStatus.Completed;
         string? reason = null;
         DateTimeOffset? methodStart = null;
-        await using (var probes = ProbeRunner.Start(state.Drill.Probes, state.Context, state.Drill.Spec.Alerts))
+        await using (var probes = ProbeRunner.Start(state))
         {
             using var inject = CancellationTokenSource.CreateLinkedTokenSource(abort);
             using var monitorStop = new CancellationTokenSource();
@@ -136,6 +136,7 @@ internal sealed class RunLifecycle(RunState state, DrillCatalog catalog, RunStop
             score,
             state.Drill.Spec.Recovery)
         {
+            Incident = state.Drill.Spec.Incident,
             DeclaredObjectives = state.Drill.Environment.Objectives,
             SchedulePeriod = SchedulePeriod.Of(state.Drill.Spec.Schedule, state.StartedAt),
         };

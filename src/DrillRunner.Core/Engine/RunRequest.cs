@@ -17,6 +17,9 @@ public sealed record RunRequest
 
     public IProgress<RunProgress>? Progress { get; init; }
 
+    /// <summary>Alertmanager notifications received outside the run (<c>drill serve</c>'s webhook endpoint).</summary>
+    public Alerts.AlertNotifications? AlertNotifications { get; init; }
+
     /// <summary>Why the abort token fired (e.g. "aborted by api:alice"), asked when it does; null: "aborted by operator".</summary>
     public Func<string?>? AbortReason { get; init; }
 

@@ -24,6 +24,9 @@ public sealed record RunResult(
     Score? Score,
     RecoverySpec? Recovery = null)
 {
+    /// <summary>The incident the drill replays (null for drills that replay none, and in older results).</summary>
+    public IncidentSpec? Incident { get; init; }
+
     /// <summary>The RTO and RPO the environment declared when the run started (empty in results saved before).</summary>
     public EnvironmentObjectives DeclaredObjectives
     {

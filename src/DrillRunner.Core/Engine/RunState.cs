@@ -5,7 +5,7 @@ using DrillRunner.Timeline;
 namespace DrillRunner.Engine;
 
 /// <summary>The mutable state of one run, shared by its phases. Events go to the timeline and the journal.</summary>
-internal sealed class RunState(LoadedDrill drill, StepContext context, IJournalStore journal)
+internal sealed class RunState(LoadedDrill drill, StepContext context, IJournalStore journal, IReadOnlyList<Alerts.AlertNotifications>? notifications = null)
 {
     private readonly Lock _gate = new();
     private readonly List<ActiveChange> _changes = [];
@@ -15,6 +15,9 @@ internal sealed class RunState(LoadedDrill drill, StepContext context, IJournalS
     public StepContext Context { get; } = context;
 
     public IJournalStore Journal { get; } = journal;
+
+    /// <summary>Where Alertmanager notifications for this run arrive (the run's own receiver, the server's endpoint).</summary>
+    public IReadOnlyList<Alerts.AlertNotifications> Notifications { get; } = notifications ?? [];
 
     public string RunId => Context.RunId;
 

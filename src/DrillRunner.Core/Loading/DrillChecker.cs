@@ -23,6 +23,24 @@ internal static class DrillChecker
         CheckSteps(spec.Rollbacks, "rollbacks", environment, catalog, problems);
 
         var probes = spec.Probes.Select(catalog.CreateProbe).ToList();
+        if (spec.Alerts is { } alerts)
+        {
+            CheckAlerts(alerts, alerts.Location == SourceLocation.None ? top : alerts.Location, problems);
+        }
+
+        if (spec.Incident?.Document is { } document && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, document)))
+        {
+            problems.Add(top, "incident.document", $"'{document}' not found (a path relative to the drill file)");
+        }
+
+        var items = spec.Steps.Select((s, i) => (Item: (ComponentOptions)s, Path: $"steps[{i}]"))
+            .Concat(spec.Rollbacks.Select((s, i) => (Item: (ComponentOptions)s, Path: $"rollbacks[{i}]")))
+            .Concat(spec.Objectives.Select((o, i) => (Item: (ComponentOptions)o, Path: $"objectives[{i}]")));
+        foreach (var (item, path) in items)
+        {
+            (item as IDrillCheck)?.Check(spec, environment, path, problems);
+        }
+
         CheckProbeReferences(spec, catalog, problems);
         var drill = new LoadedDrill(
             spec,
@@ -39,6 +57,15 @@ internal static class DrillChecker
         }
 
         return drill;
+    }
+
+    // The alert source's host is a target like any other: GuardrailCheck checks it against the allowlist.
+    private static void CheckAlerts(AlertSourceSpec alerts, SourceLocation at, ProblemList problems)
+    {
+        if (alerts.Webhook is not null && alerts.Kind != AlertSourceKind.Alertmanager)
+        {
+            problems.Add(at, "alerts.webhook", "only Alertmanager sends notifications: use kind: alertmanager, or drop the webhook and let DrillRunner poll Prometheus");
+        }
     }
 
     // Objectives that read particular probes (data-loss reads the canary; recover can follow one probe) name real ones.
@@ -103,6 +130,10 @@ internal static class DrillChecker
             {
                 problems.Add(step.Location, $"{section}.service",
                     $"environment '{environment.Name}' has no service '{service}'{NameSuggester.Hint(service, environment.Services.Keys)}");
+            }
+            else if (step is Steps.Scale.ScaleOptions scale && environment.Services[scale.Service].MaxInstances is { } max && scale.Replicas > max)
+            {
+                problems.Add(step.Location, $"{section}.replicas", $"{scale.Replicas} is above the {max} instances service '{scale.Service}' can have (maxInstances)");
             }
             else if (step is TargetedStepOptions targeted && service is not null)
             {

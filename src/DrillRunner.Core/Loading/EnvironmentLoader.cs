@@ -80,9 +80,20 @@ public static class EnvironmentLoader
                 problems.Add(service.Location, $"services.{name}.instances", "must be between 1 and 50");
             }
 
-            if (service.Port != 0 && (service.Port < 1024 || service.Port + service.Instances > 65535))
+            var most = service.MaxInstances ?? service.Instances;
+            if (service.Port != 0 && (service.Port < 1024 || service.Port + most > 65535))
             {
                 problems.Add(service.Location, $"services.{name}.port", "must leave room for every instance between 1024 and 65535");
+            }
+
+            if (service.MaxInstances is { } max && (max < service.Instances || max > Steps.Scale.ScaleOptions.MaxReplicas))
+            {
+                problems.Add(service.Location, $"services.{name}.maxInstances", $"must be between instances ({service.Instances}) and {Steps.Scale.ScaleOptions.MaxReplicas}");
+            }
+
+            foreach (var mount in service.Mounts.Where(m => string.IsNullOrWhiteSpace(m.Source) || (m.Target is { } t && !t.StartsWith('/'))))
+            {
+                problems.Add(service.Location, $"services.{name}.mounts", $"'{mount.Source}' needs a source path, and a target (if given) must be absolute");
             }
 
             CheckNetworkPlaceholders(spec, name, service, problems);

@@ -3,6 +3,7 @@ namespace DrillRunner.Loading;
 /// <summary>"Did you mean ...?" for misspelt field names and kinds.</summary>
 public static class NameSuggester
 {
+    /// <summary><c> (did you mean 'x'?)</c> for the closest candidate, or empty when none is close.</summary>
     public static string Hint(string typed, IEnumerable<string> candidates)
     {
         var best = candidates

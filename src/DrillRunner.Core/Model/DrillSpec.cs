@@ -10,6 +10,9 @@ public sealed class DrillSpec
 
     public string? Description { get; init; }
 
+    /// <summary>The real incident this drill replays, pairing it with other drills of the same incident.</summary>
+    public IncidentSpec? Incident { get; init; }
+
     /// <summary>Environment name (looked up in <c>drills/environments/</c>) or a path to its file.</summary>
     [Required]
     public string Environment { get; init; } = "";

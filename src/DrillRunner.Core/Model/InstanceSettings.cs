@@ -7,7 +7,8 @@ namespace DrillRunner.Model;
 /// Resolves a service's settings for one instance, so every driver names and configures instances alike.
 /// Placeholders: <c>{port}</c>, <c>{ports.NAME}</c>, <c>{instance}</c> (1-based), <c>{service}</c>,
 /// <c>{environment}</c>, <c>{data}</c> (the instance's data folder, which the driver chooses), <c>{shared}</c> (a
-/// folder every instance of the service shares, e.g. a backup repository; destroy-data never touches it), and two that
+/// folder every instance of the service shares, e.g. a backup repository; destroy-data never touches it), <c>{environmentFile}</c> (the
+/// environment file's absolute path, for programs of the environment that read it), and two that
 /// depend on the <see cref="InstanceNetwork"/>: <c>{listen}</c>, the address to listen on (127.0.0.1 on the loopback,
 /// 0.0.0.0 inside a container on a bridge), and <c>{host:SERVICE}</c>, how this instance reaches another service
 /// (127.0.0.1 on the loopback, the service's name on a bridge).
@@ -60,6 +61,7 @@ public static partial class InstanceSettings
             .Replace("{port}", PortOf(service, index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{instance}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{service}", service.Name, StringComparison.Ordinal)
+            .Replace("{environmentFile}", environment.SourceFile, StringComparison.Ordinal)
             .Replace("{environment}", environment.Name, StringComparison.Ordinal)
             .Replace("{listen}", network == InstanceNetwork.Bridge ? "0.0.0.0" : Loopback, StringComparison.Ordinal);
         foreach (var (name, port) in service.Ports)

@@ -14,6 +14,15 @@ public sealed class ServiceSpec
 
     public int Instances { get; init; } = 1;
 
+    /// <summary>
+    /// The most instances the service can have (e.g. the load balancer's backend port range); scaling beyond it and
+    /// objectives that need more are refused when a drill loads. Null: no limit but the scale action's own.
+    /// </summary>
+    public int? MaxInstances { get; init; }
+
+    /// <summary>Docker driver: host paths mounted into each container (e.g. the engine socket an autoscaler uses).</summary>
+    public IReadOnlyList<MountSpec> Mounts { get; init; } = [];
+
     /// <summary>Port of the first instance; instance <c>i</c> (1-based) listens on <c>Port + i - 1</c>. 0: no port.</summary>
     public int Port { get; init; }
 

@@ -25,6 +25,8 @@ public static class ObjectiveText
     {
         MeasurementUnit.Seconds => value == 0 ? "0s" : DurationParser.Format(TimeSpan.FromSeconds(value)),
         MeasurementUnit.Ratio => new Percentage(value).ToString(),
+        MeasurementUnit.PerSecond => new Rate(value).ToString(),
+        MeasurementUnit.Factor => value.ToString("0.0#", CultureInfo.InvariantCulture) + "x",
         _ => value.ToString("0.##", CultureInfo.InvariantCulture),
     };
 

@@ -33,7 +33,7 @@ public static class PostmortemSections
         var impact = facts.TotalRequests > 0
             ? $"{facts.FailedRequests} of {facts.TotalRequests} requests failed ({ReportText.Share(facts.FailedRequests, facts.TotalRequests)}); {facts.UsersAffected} of {facts.UsersTotal} synthetic users affected ({ReportText.Share(facts.UsersAffected, facts.UsersTotal)})."
             : $"{facts.FailedSamples} of {facts.TotalSamples} probe samples failed ({ReportText.Share(facts.FailedSamples, facts.TotalSamples)}).";
-        section.Paragraph(new Inline().Strong("Impact:").Text(" " + impact));
+        section.Paragraph(new Inline().Strong("Impact:").Text(" " + impact + UsersBySource(result)));
         var faults = result.Steps.Where(s => s.IsFault).Select(s => s.Description).ToList();
         section.Paragraph(new Inline().Strong("Root Cause:").Text(
             $" {(faults.Count == 0 ? "no fault was injected" : "injected by the drill: " + string.Join("; ", faults))}."));
@@ -140,6 +140,22 @@ public static class PostmortemSections
         return new SectionBuilder("What the drill changed and restored")
             .Table(["step", "kind", "target", "status", "injected", "reverted", "detail"], rows)
             .Build();
+    }
+
+    /// <summary>How many users each traffic source had, so a reader sees which sources shared their users.</summary>
+    private static string UsersBySource(RunResult result)
+    {
+        var summaries = result.Timeline.TrafficSummaries;
+        if (summaries.Count < 2)
+        {
+            return "";
+        }
+
+        var users = DrillRunner.Timeline.TrafficUsers.Of(summaries);
+        var bySource = string.Join("; ", summaries.Select(s => $"{s.Source}: {s.UsersAffected} of {s.UsersTotal} users affected"));
+        return users.Distinct
+            ? $" By source: {bySource} (a user who sent through several sources is counted once in the total)."
+            : $" By source: {bySource}.";
     }
 
     private static string Time(DateTimeOffset? at) => at is { } value ? ReportText.Clock(value) : "-";

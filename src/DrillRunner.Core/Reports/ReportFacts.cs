@@ -29,6 +29,7 @@ public sealed record ReportFacts(
             end = start is null ? null : RecoveryAnalysis.SteadyStateBack(input, start.Value);
         }
 
+        var users = TrafficUsers.Of(result.Timeline.TrafficSummaries);
         return new ReportFacts(
             start,
             end,
@@ -36,8 +37,8 @@ public sealed record ReportFacts(
             samples.Count,
             result.Timeline.Traffic.Sum(t => t.Failed),
             result.Timeline.Traffic.Sum(t => t.Ok + t.Failed),
-            result.Timeline.TrafficSummaries.Sum(s => s.UsersAffected),
-            result.Timeline.TrafficSummaries.Sum(s => s.UsersTotal));
+            users.Affected,
+            users.Total);
     }
 
     /// <summary>

@@ -17,6 +17,10 @@ public sealed record Bound(string Name, BoundComparison Comparison, double Value
 
     public static Bound AtLeastRatio(string name, double fraction) => new(name, BoundComparison.AtLeast, fraction, MeasurementUnit.Ratio);
 
+    public static Bound AtLeast(string name, long count) => new(name, BoundComparison.AtLeast, count, MeasurementUnit.Count);
+
+    public static Bound AtLeastFactor(string name, double factor) => new(name, BoundComparison.AtLeast, factor, MeasurementUnit.Factor);
+
     /// <summary>True when the measurement of this bound's name and unit is within it; a missing one never is.</summary>
     public bool IsMetBy(IEnumerable<Measurement> measurements) =>
         measurements.FirstOrDefault(m => m.Name == Name && m.Unit == Unit) is { } m

@@ -1,11 +1,16 @@
 namespace DrillRunner.Scoring;
 
-/// <summary>What a measured number counts: seconds of a duration, a fraction in [0, 1], or a number of things.</summary>
+/// <summary>
+/// What a measured number counts: seconds of a duration, a fraction in [0, 1], a number of things, a rate in requests
+/// per second, or a factor (a knee over an expected peak: 1.8 means 1.8 times).
+/// </summary>
 public enum MeasurementUnit
 {
     Seconds,
     Ratio,
     Count,
+    PerSecond,
+    Factor,
 }
 
 /// <summary>
@@ -19,6 +24,10 @@ public sealed record Measurement(string Name, double Value, MeasurementUnit Unit
     public static Measurement Ratio(string name, double fraction) => new(name, fraction, MeasurementUnit.Ratio);
 
     public static Measurement Count(string name, long count) => new(name, count, MeasurementUnit.Count);
+
+    public static Measurement Rate(string name, double perSecond) => new(name, perSecond, MeasurementUnit.PerSecond);
+
+    public static Measurement Factor(string name, double factor) => new(name, factor, MeasurementUnit.Factor);
 
     /// <summary>The value as a duration; only meaningful for <see cref="MeasurementUnit.Seconds"/>.</summary>
     public TimeSpan AsDuration() => TimeSpan.FromSeconds(Value);

@@ -11,4 +11,9 @@ public static class Measures
     public const string UsersAffected = "users-affected";
     public const string Rpo = "rpo";
     public const string LostWrites = "lost-writes";
+    public const string TimeToAlert = "time-to-alert";
+    public const string ScaleOut = "scale-out";
+    public const string HealthyInstances = "healthy-instances";
+    public const string Headroom = "headroom";
+    public const string Knee = "knee";
 }

@@ -15,6 +15,9 @@ public static class EventKinds
     public const string Note = "note";
     public const string Alert = "alert";
 
+    /// <summary>The alert source could not be read (logged once per run); detection then reports it as the reason.</summary>
+    public const string AlertSourceUnreachable = "alert-source-unreachable";
+
     /// <summary>A verification round's summary: what reading back the canaries' writes found.</summary>
     public const string Verify = "verify";
 }

@@ -18,6 +18,15 @@ public sealed record TimelineSnapshot(
 
     public IReadOnlyList<CanaryCheck> CanaryChecks { get; init; } = CanaryChecks ?? [];
 
+    /// <summary>Alerts of the drill's alert source, each timed by itself (see <see cref="AlertSignal"/>).</summary>
+    public IReadOnlyList<AlertSignal> Alerts { get; init; } = [];
+
+    /// <summary>Instance counts of the services objectives observe, sampled through the driver.</summary>
+    public IReadOnlyList<InstanceCount> Instances { get; init; } = [];
+
+    /// <summary>Findings of <c>capacity</c> steps.</summary>
+    public IReadOnlyList<CapacityFinding> Capacity { get; init; } = [];
+
     /// <summary>When each step of the method started and ended, and how (timelines saved before step timing have none).</summary>
     public IReadOnlyList<StepRecord> Steps
     {

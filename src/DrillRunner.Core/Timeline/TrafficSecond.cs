@@ -16,7 +16,11 @@ public sealed record TrafficSecond(
     long Late = 0,
     long Dropped = 0);
 
-/// <summary>Totals of one traffic source over the run, including synthetic users affected.</summary>
+/// <summary>
+/// Totals of one traffic source over the run, including synthetic users affected. <see cref="ActiveUsers"/> and
+/// <see cref="AffectedUsers"/> say which users (null in results of older runners), so users shared by several sources
+/// are counted once over the run (<see cref="TrafficUsers"/>).
+/// </summary>
 public sealed record TrafficSummary(
     string Source,
     long Planned,
@@ -26,4 +30,9 @@ public sealed record TrafficSummary(
     long UsersTotal,
     long UsersAffected,
     double P95Ms,
-    double P99Ms);
+    double P99Ms)
+{
+    public UserSet? ActiveUsers { get; init; }
+
+    public UserSet? AffectedUsers { get; init; }
+}

@@ -19,6 +19,7 @@ internal static class ContainerTemplate
             {
                 Name = service.Supervisor is null ? RestartPolicyKind.No : RestartPolicyKind.Always,
             },
+            Binds = [.. service.Mounts.Select(m => Bind(environment, m))],
             Tmpfs = service.Tmpfs.ToDictionary(t => t.Key, t => $"size={t.Value.Bytes.ToString(CultureInfo.InvariantCulture)},mode=1777", StringComparer.Ordinal),
         };
         var id = InstanceSettings.InstanceId(environment, service, index);
@@ -79,7 +80,10 @@ internal static class ContainerTemplate
         }
     }
 
-    /// <summary>A copy of <paramref name="container"/>'s configuration under a new name, index and environment.</summary>
+    /// <summary>
+    /// A copy of <paramref name="container"/>'s configuration under a new name, index and environment. The image is
+    /// the container's own (by id), not its tag: on a shared engine the tag may since name another build, or be gone.
+    /// </summary>
     public static CreateContainerParameters Clone(ContainerInspectResponse container, string name, IList<string> env)
     {
         var config = container.Config;
@@ -116,6 +120,13 @@ internal static class ContainerTemplate
                 PublishPort(parameters, port);
             }
         }
+    }
+
+    /// <summary><c>source:target[:ro]</c>, the source resolved against the environment's folder, the target defaulting to it.</summary>
+    private static string Bind(EnvironmentSpec environment, MountSpec mount)
+    {
+        var source = Path.GetFullPath(Path.Combine(environment.BaseDirectory, mount.Source));
+        return $"{source}:{mount.Target ?? source}{(mount.ReadOnly ? ":ro" : "")}";
     }
 
     // Network-scoped aliases (the service name) go with the clone; the engine's own alias (the short id) does not.

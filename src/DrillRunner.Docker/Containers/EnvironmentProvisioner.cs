@@ -50,7 +50,22 @@ internal sealed class EnvironmentProvisioner(
 
     public async Task DownAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var containers = await catalog.ListEnvironmentAsync(cancellationToken).ConfigureAwait(false);
+        // A program of the environment (an autoscaler) may add a container while the others go: list again until
+        // nothing of the environment is left.
+        for (var round = 0; round < 5; round++)
+        {
+            var containers = await catalog.ListEnvironmentAsync(cancellationToken).ConfigureAwait(false);
+            if (containers.Count == 0)
+            {
+                return;
+            }
+
+            await RemoveAsync(containers, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveAsync(IList<ContainerListResponse> containers, IProgress<string> progress, CancellationToken cancellationToken)
+    {
         foreach (var container in containers)
         {
             var name = InstanceCatalog.NameOf(container);

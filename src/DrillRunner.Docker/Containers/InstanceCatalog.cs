@@ -55,6 +55,34 @@ internal sealed class InstanceCatalog(EnvironmentSpec environment, DockerEngine 
         return [.. own.Where(c => !NameOf(c).EndsWith(DockerLabels.SetAsideSuffix, StringComparison.Ordinal)).OrderBy(c => IndexOf(c.Labels))];
     }
 
+    /// <summary>
+    /// A service's containers set aside by a recreate in progress (or left by a dead runner): instances all the same,
+    /// whose new container does not exist yet.
+    /// </summary>
+    public async Task<IReadOnlyList<ContainerListResponse>> ListSetAsideAsync(ServiceSpec service, CancellationToken cancellationToken)
+    {
+        if (service.Selector is not null)
+        {
+            return [];
+        }
+
+        var filter = new Dictionary<string, bool>
+        {
+            [$"{DockerLabels.Environment}={environment.Name}"] = true,
+            [$"{DockerLabels.Service}={service.Name}"] = true,
+        };
+        var own = await ListAsync(filter, cancellationToken).ConfigureAwait(false);
+        return [.. own.Where(c => NameOf(c).EndsWith(DockerLabels.SetAsideSuffix, StringComparison.Ordinal))];
+    }
+
+    /// <summary>A listed container by id, or null when it has gone since; heals nothing.</summary>
+    public async Task<(ContainerInspectResponse Container, ServiceSpec Service)?> InspectAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var container = await engine.CallOrDefaultOnNotFoundAsync(
+            "inspect " + containerId, (c, ct) => c.Containers.InspectContainerAsync(containerId, ct), cancellationToken).ConfigureAwait(false);
+        return container is null || container.Name.TrimStart('/').EndsWith(DockerLabels.SetAsideSuffix, StringComparison.Ordinal) ? null : (container, ServiceOf(container));
+    }
+
     /// <summary>The container and its service, or null when no container has that name.</summary>
     public async Task<(ContainerInspectResponse Container, ServiceSpec Service)?> FindAsync(string instanceId, CancellationToken cancellationToken)
     {

@@ -19,7 +19,13 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
         }
 
         var current = await catalog.ListServiceAsync(service, cancellationToken).ConfigureAwait(false);
-        foreach (var extra in current.Skip(replicas).Reverse())
+
+        // An instance in the middle of a recreate (another process may be reconfiguring it) is set aside and its new
+        // container not created yet: it still counts, and its index is never given to a new instance.
+        var setAside = (await catalog.ListSetAsideAsync(service, cancellationToken).ConfigureAwait(false))
+            .Where(s => current.All(c => InstanceCatalog.IndexOf(c.Labels) != InstanceCatalog.IndexOf(s.Labels)))
+            .ToList();
+        foreach (var extra in current.Skip(Math.Max(0, replicas - setAside.Count)).Reverse())
         {
             await engine.CallAsync(
                 "remove " + InstanceCatalog.NameOf(extra),
@@ -27,7 +33,7 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
                 cancellationToken).ConfigureAwait(false);
         }
 
-        if (current.Count >= replicas)
+        if (current.Count + setAside.Count >= replicas)
         {
             return;
         }
@@ -39,8 +45,8 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
 
         var template = await engine.CallAsync(
             "inspect " + InstanceCatalog.NameOf(current[0]), (c, ct) => c.Containers.InspectContainerAsync(current[0].ID, ct), cancellationToken).ConfigureAwait(false);
-        var next = current.Max(c => InstanceCatalog.IndexOf(c.Labels));
-        for (var added = current.Count; added < replicas; added++)
+        var next = current.Concat(setAside).Max(c => InstanceCatalog.IndexOf(c.Labels));
+        for (var added = current.Count + setAside.Count; added < replicas; added++)
         {
             next++;
             await AddAsync(service, template, next, cancellationToken).ConfigureAwait(false);

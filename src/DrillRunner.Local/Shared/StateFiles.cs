@@ -12,6 +12,12 @@ internal static class StateFiles
     public const string LogsFolder = "logs";
     public const string DataFolder = "data";
 
+    /// <summary>
+    /// Set for every instance the supervisor starts: its state directory, so a program of the environment (an
+    /// autoscaler) can reach the supervisor's control API the way the driver does, through the state file.
+    /// </summary>
+    public const string StateDirectoryVariable = "DRILLRUNNER_LOCAL_STATE";
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -56,6 +62,9 @@ internal static class StateFiles
 
     public static string LogPath(string stateDirectory, string instanceId) =>
         Path.Combine(stateDirectory, LogsFolder, instanceId + ".log");
+
+    /// <summary>The state directory a <see cref="LogPath"/> belongs to.</summary>
+    public static string StateDirectoryOfLog(string logPath) => Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(logPath))!)!;
 
     /// <summary>The folder an instance's <c>{data}</c> names; removed by <c>env down</c>.</summary>
     public static string DataPath(string stateDirectory, string instanceId) =>

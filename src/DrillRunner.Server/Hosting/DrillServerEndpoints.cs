@@ -29,6 +29,7 @@ public static class DrillServerEndpoints
         app.MapSignIn();
         app.MapDrillsApi();
         app.MapRunsApi();
+        app.MapAlertsApi();
         app.MapHaltApi();
         app.MapAuditApi();
         app.MapDashboard();

@@ -31,6 +31,7 @@ public static class DrillServerServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CreateRunner);
         services.AddSingleton(sp => new AuditLog(Path.Combine(sp.GetRequiredService<IOptions<DrillServerOptions>>().Value.StateDirectory, LocalAudit.FileName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Alerts.AlertNotifications>();
         services.AddSingleton<DrillIndex>().AddSingleton<RunCoordinator>().AddSingleton<ServerOperatorChannel>().AddSingleton<DrillMetrics>();
         services.AddTransient<RunDrillJob>().AddTransient<ScheduledDrillJob>();
         services.AddDrillSecurity();

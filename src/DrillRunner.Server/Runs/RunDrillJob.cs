@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DrillRunner.Alerts;
 using DrillRunner.Drivers;
 using DrillRunner.Engine;
 using DrillRunner.Engine.Halt;
@@ -18,7 +19,8 @@ namespace DrillRunner.Runs;
 /// The Hangfire job of one accepted run. Waits for its environment's turn (the run stays Queued meanwhile), loads
 /// the drill file afresh, runs it with the server's operator channel, and always frees the environment.
 /// </summary>
-internal sealed partial class RunDrillJob(Runner runner, RunCoordinator coordinator, ServerOperatorChannel operators, DrillMetrics metrics, ILogger<RunDrillJob> log)
+internal sealed partial class RunDrillJob(
+    Runner runner, RunCoordinator coordinator, ServerOperatorChannel operators, DrillMetrics metrics, AlertNotifications notifications, ILogger<RunDrillJob> log)
 {
     /// <summary>How often a run waiting for an environment held by another process tries again.</summary>
     public static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(1);
@@ -92,6 +94,7 @@ internal sealed partial class RunDrillJob(Runner runner, RunCoordinator coordina
                 Progress = live,
                 Events = live,
                 AbortReason = () => live.AbortReason,
+                AlertNotifications = notifications,
             };
             RunResult? result = null;
             try

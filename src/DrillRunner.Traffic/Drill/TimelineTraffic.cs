@@ -37,5 +37,9 @@ internal static class TimelineTraffic
         result.UsersActive,
         result.UsersAffected,
         result.Total.Latency.P95.TotalMilliseconds,
-        result.Total.Latency.P99.TotalMilliseconds);
+        result.Total.Latency.P99.TotalMilliseconds)
+    {
+        ActiveUsers = result.ActiveUserSet,
+        AffectedUsers = result.AffectedUserSet,
+    };
 }

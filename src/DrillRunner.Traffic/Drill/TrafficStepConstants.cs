@@ -4,6 +4,7 @@ internal static class TrafficStepConstants
 {
     public const string TrafficKind = "traffic";
     public const string SurgeKind = "surge";
+    public const string CapacityKind = "capacity";
     public const string UndoKind = "traffic-stop";
     public const int DefaultUsers = 100;
     public const int DefaultConnections = 64;

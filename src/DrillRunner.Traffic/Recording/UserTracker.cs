@@ -1,3 +1,5 @@
+using DrillRunner.Timeline;
+
 namespace DrillRunner.Traffic.Recording;
 
 /// <summary>Which synthetic users sent anything and which saw at least one failure.</summary>
@@ -26,4 +28,8 @@ internal sealed class UserTracker
     public int Active => _active.Count(a => a);
 
     public int Affected => _affected.Count(a => a);
+
+    public UserSet ActiveSet() => UserSet.FromFlags(_active);
+
+    public UserSet AffectedSet() => UserSet.FromFlags(_affected);
 }

@@ -27,6 +27,7 @@ public sealed class AlertWatcherTests : IDisposable
                 rules:
                   - alert: ShopErrors
                     expr: vector(1)
+                    for: 2s
                     labels: { team: shop }
                   - alert: Unrelated
                     expr: vector(1)
@@ -46,16 +47,25 @@ public sealed class AlertWatcherTests : IDisposable
             var watcher = new AlertWatcher(source, http, timeline, TimeProvider.System);
 
             var started = TimeProvider.System.GetTimestamp();
-            while (!timeline.Snapshot().Events.Any(e => e.Kind == EventKinds.Alert) && TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+            while (timeline.Snapshot().Alerts.Count == 0 && TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
             {
                 await watcher.PollOnceAsync(CancellationToken.None);
                 await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
             }
 
+            var seen = TimeProvider.System.GetUtcNow();
+            await Task.Delay(TimeSpan.FromMilliseconds(1200), TimeProvider.System);
             await watcher.PollOnceAsync(CancellationToken.None);
-            var alerts = timeline.Snapshot().Events.Where(e => e.Kind == EventKinds.Alert).ToList();
-            var alert = Assert.Single(alerts);
-            Assert.Contains("alert ShopErrors firing", alert.Message, StringComparison.Ordinal);
+            var alert = Assert.Single(timeline.Snapshot().Alerts);
+            Assert.Equal("ShopErrors", alert.Name);
+            Assert.Null(alert.ReceivedAt);
+
+            // Timed by the rule's activeAt plus its 2 s 'for', not by the poll that saw it.
+            Assert.True(alert.FiredAt <= seen, $"fired {alert.FiredAt:HH:mm:ss.fff}, seen {seen:HH:mm:ss.fff}");
+            Assert.True(alert.FiredAt > seen - TimeSpan.FromSeconds(30));
+            var event_ = Assert.Single(timeline.Snapshot().Events, e => e.Kind == EventKinds.Alert);
+            Assert.Equal(alert.FiredAt, event_.At);
+            Assert.Contains("alert ShopErrors fired (seen by polling", event_.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -75,6 +85,7 @@ public sealed class AlertWatcherTests : IDisposable
         await watcher.PollOnceAsync(CancellationToken.None);
 
         var note = Assert.Single(timeline.Snapshot().Events);
+        Assert.Equal(EventKinds.AlertSourceUnreachable, note.Kind);
         Assert.StartsWith("alert source http://127.0.0.1:", note.Message, StringComparison.Ordinal);
     }
 

@@ -37,6 +37,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/runs/{id}/report"] = Access.Viewer,
         ["POST /api/runs/{id}/abort"] = Access.Operator,
         ["POST /api/runs/{id}/ack"] = Access.Operator,
+        ["POST /api/alerts/alertmanager"] = Access.Operator,
         ["POST /api/runs/{id}/give-up"] = Access.Admin,
 
         // Halt all: everyone may see it; only admins halt and release (the release follows the halt below).

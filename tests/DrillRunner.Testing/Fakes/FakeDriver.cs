@@ -95,6 +95,13 @@ public sealed class FakeDriver(EnvironmentSpec environment, string name = "fake"
         _instances[instanceId] = info with { Settings = merged };
     }
 
+    /// <summary>Takes an instance away as another process would (an autoscaler scaling in); not a driver call.</summary>
+    public Task RemoveAsync(string instanceId)
+    {
+        _instances.TryRemove(instanceId, out _);
+        return Task.CompletedTask;
+    }
+
     public Task ScaleAsync(string service, int replicas, CancellationToken cancellationToken)
     {
         Record("scale", service);

@@ -158,6 +158,12 @@ internal static class LeadershipFigures
         return dataLoss is null ? [first, second, third] : [first, second, dataLoss, third];
     }
 
+    /// <summary>"Incident checkout-outage: before the fixes FAIL 15.8, after the fixes PASS 92.4."</summary>
+    public static string IncidentLine(IncidentSeries series) =>
+        $"Incident {series.Incident}: " + string.Join(", ", series.Stages.Select(s => $"{StageWord(s.Stage)} {s.Verdict.ToString().ToUpperInvariant()} {Scorer.Format(s.Score)} ({s.Drill})")) + ".";
+
+    public static string StageWord(Model.IncidentStage stage) => stage == Model.IncidentStage.BeforeFixes ? "before the fixes" : "after the fixes";
+
     private static Verdict? VerdictOf(StoredRun run) =>
         run.Result?.Score?.Verdict ?? (Enum.TryParse<Verdict>(run.Record.Verdict, ignoreCase: true, out var v) ? v : null);
 

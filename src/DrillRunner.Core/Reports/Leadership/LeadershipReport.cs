@@ -47,13 +47,19 @@ public static class LeadershipReport
         var actions = LeadershipFigures.OpenActions(inPeriod);
         var recoveryPoint = LeadershipFigures.RecoveryPoint(inPeriod);
         var evidence = LeadershipFigures.DisasterRecovery(inPeriod, options, now);
+        var incidents = IncidentSeries.From(inPeriod);
         var summary = LeadershipFigures.Executive(inPeriod, trends, compliance[0], recover, compliance[1], recoveryPoint, coverage, actions, periodStart, options);
         if (DisasterRecoveryLines.Executive(evidence) is { } line)
         {
             summary = [.. summary, line];
         }
 
-        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter, recoveryPoint) { DisasterRecovery = evidence };
+        summary = [.. summary, .. incidents.Select(LeadershipFigures.IncidentLine)];
+        return new LeadershipSummary(now, periodStart, summary, trends, compliance, coverage, recover, detect, actions, options.StaleAfter, recoveryPoint)
+        {
+            DisasterRecovery = evidence,
+            Incidents = incidents,
+        };
     }
 
     private static RunResult? Parse(string? json)

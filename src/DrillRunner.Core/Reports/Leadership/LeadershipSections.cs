@@ -8,7 +8,7 @@ namespace DrillRunner.Reports.Leadership;
 public static class LeadershipSections
 {
     public static IReadOnlyList<ReportSection> Build(LeadershipSummary s) =>
-        [Executive(s), DisasterRecoveryLines.Section(s), Trends(s), .. s.Compliance.Select(c => Compliance(c, s)), Coverage(s), Timing(s), Actions(s)];
+        [Executive(s), DisasterRecoveryLines.Section(s), Trends(s), Incidents(s), .. s.Compliance.Select(c => Compliance(c, s)), Coverage(s), Timing(s), Actions(s)];
 
     private static ReportSection Executive(LeadershipSummary s)
     {
@@ -29,6 +29,33 @@ public static class LeadershipSections
             new Inline().Sparkline(string.Join(" → ", t.Scores.Select(v => ReportText.Number(v))), t.Scores).Build(),
             t.Direction == TrendDirection.Declining ? new Inline().Strong(Word(t.Direction)).Build() : Inline.Of(Word(t.Direction)))).ToList();
         return rows.Count == 0 ? section.Paragraph("No scored run in the period.").Build() : section.Table(["drill", "scores", "direction"], rows).Build();
+    }
+
+    private static ReportSection Incidents(LeadershipSummary s)
+    {
+        var section = new SectionBuilder("Incidents replayed: before and after the fixes")
+            .Paragraph("Each real incident's replay as it happened next to the same incident against the corrective measures; latest scored run of each.");
+        if (s.Incidents.Count == 0)
+        {
+            return section.Paragraph("No drill in the period replays an incident (incident: in the drill file).").Build();
+        }
+
+        var rows = s.Incidents.SelectMany(i => i.Stages.Select(t => Row(
+            Inline.Of(i.Incident),
+            Inline.Of(LeadershipFigures.StageWord(t.Stage)),
+            Inline.Of(t.Drill),
+            t.Verdict == Scoring.Verdict.Pass ? Inline.Of("PASS") : new Inline().Strong("FAIL").Build(),
+            Inline.Of(ReportText.Number(t.Score)),
+            Inline.Of(Date(t.At))))).ToList();
+        section.Table(["incident", "stage", "drill", "verdict", "score", "run"], rows);
+        foreach (var i in s.Incidents.Where(i => i.Stages.Count > 1))
+        {
+            var trend = string.Join(" → ", i.Stages.Select(t => $"{t.Verdict.ToString().ToUpperInvariant()} {ReportText.Number(t.Score)}"));
+            var line = new Inline().Strong(i.Incident + ":").Text(" " + trend);
+            section.Paragraph(i.Document is { } doc ? line.Text(" (the incident: ").Code(doc).Text(")") : line);
+        }
+
+        return section.Build();
     }
 
     private static ReportSection Compliance(ObjectiveCompliance c, LeadershipSummary s)

@@ -61,6 +61,9 @@ public sealed record LeadershipSummary(
     TimeSpan StaleAfter,
     RecoveryPointFigures? RecoveryPoint = null)
 {
+    /// <summary>Incidents replayed before and after their fixes (drills with <c>incident:</c>).</summary>
+    public IReadOnlyList<IncidentSeries> Incidents { get; init; } = [];
+
     /// <summary>Per environment: when its DR plan was last proven by a restore drill, and with what RTO/RPO.</summary>
     public IReadOnlyList<DisasterRecoveryEvidence> DisasterRecovery
     {

@@ -39,7 +39,8 @@ internal sealed class MisconfigureFault(ConfigureOptions options) : IStep
                 t.Id,
                 options.Settings.Keys.ToDictionary(k => k, k => t.Settings.GetValueOrDefault(k), StringComparer.Ordinal)))
             .ToList();
-        return new UndoRecord(options.Kind, string.Join(", ", snapshots.Select(s => s.Instance)), new SettingsPayload(snapshots).ToJson());
+        var payload = new SettingsPayload(snapshots) { Service = options.Service, Injected = SettingsApplier.Normalize(options.Settings) };
+        return new UndoRecord(options.Kind, string.Join(", ", snapshots.Select(s => s.Instance)), payload.ToJson());
     }
 
     public async Task<string> ExecuteAsync(StepContext context, UndoRecord? undo, CancellationToken cancellationToken)

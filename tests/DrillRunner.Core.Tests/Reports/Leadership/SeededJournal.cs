@@ -49,7 +49,11 @@ internal sealed class SeededJournal : IDisposable
     private static TimeSpan Duration(string text) => DurationParser.TryParse(text, out var value, out var error) ? value : throw new ArgumentException(error);
 
     /// <summary>Records a run of <paramref name="drill"/> started <paramref name="daysAgo"/> days before now.</summary>
-    public async Task AddAsync(string drill, double daysAgo, Verdict verdict, double score, params ObjectiveResult[] objectives)
+    public Task AddAsync(string drill, double daysAgo, Verdict verdict, double score, params ObjectiveResult[] objectives) =>
+        AddAsync(drill, daysAgo, verdict, score, incident: null, objectives);
+
+    /// <summary>As <see cref="AddAsync(string, double, Verdict, double, ObjectiveResult[])"/>, for a drill that replays an incident.</summary>
+    public async Task AddAsync(string drill, double daysAgo, Verdict verdict, double score, DrillRunner.Model.IncidentSpec? incident, params ObjectiveResult[] objectives)
     {
         // A clock per run: runs are seeded in any order, and a fake clock only moves forward.
         var time = new FakeTimeProvider(Now - TimeSpan.FromDays(daysAgo));
@@ -59,7 +63,10 @@ internal sealed class SeededJournal : IDisposable
         time.Advance(TimeSpan.FromMinutes(3));
         var problems = verdict == Verdict.Inconclusive ? new[] { "probe 'shop' has a 30s gap" } : [];
         var result = new RunResult(id, drill, null, "test-shop", "fake", "schedule", RunStatus.Completed, null, started, time.GetUtcNow(), null,
-            [], [], TimelineSnapshot.Empty, new Score(score, verdict, Scorer.Band(score), objectives, problems));
+            [], [], TimelineSnapshot.Empty, new Score(score, verdict, Scorer.Band(score), objectives, problems))
+        {
+            Incident = incident,
+        };
         await Store.FinishRunAsync(id, RunStatus.Completed, time.GetUtcNow(), verdict.ToString().ToUpperInvariant(), score,
             JsonSerializer.Serialize(result, JsonDefaults.Options), default);
     }

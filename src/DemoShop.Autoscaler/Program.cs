@@ -1,0 +1,3 @@
+using DemoShop.Autoscaler;
+
+await AutoscalerHost.Create(args).RunAsync();

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using DrillRunner.Engine;
+using DrillRunner.Engine.Locks;
+using DrillRunner.Journal.Sqlite;
+using DrillRunner.Loading;
+using DrillRunner.Reports;
+using DrillRunner.Testing;
+using DrillRunner.Testing.Fakes;
+using DrillRunner.Traffic.Drill;
+using DrillRunner.Traffic.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace DrillRunner.Traffic.Tests.Drill;
+
+/// <summary>The <c>capacity</c> step and objective through the real engine, against a real server with a known limit.</summary>
+public sealed class CapacityDrillTests
+{
+    private const int Limit = 300;
+
+    [Fact]
+    public async Task Capacity_step_finds_the_knee_of_a_server_shedding_load_above_a_known_rate_within_5_percent()
+    {
+        // More than 300 requests in one wall-clock second are answered 503: the server's capacity is 300/s.
+        var perSecond = new ConcurrentDictionary<long, int>();
+        await using var server = await TestServer.StartAsync(async context =>
+        {
+            var second = TimeProvider.System.GetTimestamp() / TimeProvider.System.TimestampFrequency;
+            context.Response.StatusCode = perSecond.AddOrUpdate(second, 1, (_, n) => n + 1) > Limit ? 503 : 200;
+            await context.Response.WriteAsync("x");
+        });
+        using var folder = new TempFolder();
+        folder.Write("environments/test-shop.yaml", TestEnvironments.Shop.Replace("http://127.0.0.1:18999", server.BaseUri.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        var catalog = TestCatalog.Create().AddTraffic();
+        var drill = new DrillLoader(catalog).Load(folder.Write("drill.yaml", Drill));
+        var driver = new FakeDriver(drill.Environment);
+        await driver.UpAsync(new Progress<string>(), CancellationToken.None);
+        var engine = new DrillEngine(catalog, new SqliteJournalStore(Path.Combine(folder.Path, "journal.db")), new FileEnvironmentLock(Path.Combine(folder.Path, "locks")), TimeProvider.System);
+
+        var result = await engine.RunAsync(drill, driver, new RunRequest { Seed = 1, Trigger = "test" }, CancellationToken.None);
+
+        var finding = Assert.Single(result.Timeline.Capacity);
+        var knee = finding.KneePerSecond!.Value;
+        Assert.True(Math.Abs(knee - Limit) / Limit <= 0.05, $"knee {knee:0.#}/s; probes: {string.Join("; ", finding.Probes.Select(p => $"{p.RatePerSecond:0.#} {p.Phase} {p.Broke ?? "held"}"))}");
+        Assert.True(finding.Converged);
+        Assert.True((finding.BrokePerSecond!.Value - knee) / knee <= 0.05);
+        Assert.Equal(["coarse", "coarse", "coarse", "coarse"], finding.Probes.Take(4).Select(p => p.Phase));
+        Assert.Contains(finding.Probes, p => p.Phase == "bisect");
+        Assert.True(finding.EndedAt - finding.StartedAt >= TimeSpan.FromSeconds(0.5) * (finding.Probes.Count - 1), "cool-down between probes");
+        var capacity = result.Score!.Objectives.Single(o => o.Kind == "capacity");
+        Assert.True(capacity.Met, capacity.Detail);
+        Assert.StartsWith($"headroom {knee / 150:0.0#}x", ObjectiveText.Achieved(capacity), StringComparison.Ordinal);
+    }
+
+    private const string Drill = """
+        name: load-test
+        environment: test-shop
+        preflight:
+          window: 1s
+          timeout: 10s
+        probes:
+          - name: all-up
+            kind: service-up
+            service: app
+            minimumRunning: 3
+            interval: 250ms
+        steps:
+          - name: find-knee
+            kind: capacity
+            url: ${endpoints.shop}
+            from: 50/s
+            to: 1000/s
+            probe: 2s
+            coolDown: 500ms
+            p99: 1s
+            maxErrors: 1%
+            precision: 5%
+            expectedPeak: 150/s
+        objectives:
+          - kind: capacity
+            minHeadroom: 1.5
+        recovery:
+          consecutiveSamples: 2
+          deadline: 10s
+        """;
+}
