@@ -45,14 +45,24 @@ public sealed class WebTierMisconfigTests : IDisposable
             using (var run = DrillProcess.Start(_workspace.Path, "run", "drills/web-tier-misconfig.yaml", "--driver", driverName))
             {
                 await run.WaitForOutputAsync("fault-injected  misconfigure lb", Limit);
+                Assert.Contains("    worker_connections 16;\n", Encoding.UTF8.GetString(await ReadConfigAsync(driver, lb)), StringComparison.Ordinal);
                 await run.CrashAsync();
             }
 
-            Assert.Contains("    worker_connections 16;\n", Encoding.UTF8.GetString(await ReadConfigAsync(driver, lb)), StringComparison.Ordinal);
-
+            // The run's watchdog restores by itself within about a second of the kill, and may still hold the
+            // environment while `drill recover` runs (then recover leaves the run to it): wait for either, bounded.
             var recover = await DrillProcess.RunAsync(_workspace.Path, Limit, "recover");
             Assert.True(recover.ExitCode == 0, recover.Output);
-            Assert.Equal(original, await ReadConfigAsync(driver, lb));
+            Assert.True(await RestoredWithinAsync(driver, lb, original, TimeSpan.FromSeconds(60)), $"nginx.conf is not the original 60 s after the kill; recover said:\n{recover.Output}");
+            // Until the watchdog has finished (released the environment), recover leaves the run to it.
+            var start = TimeProvider.System.GetTimestamp();
+            while (recover.Output.Contains("left alone", StringComparison.Ordinal) && TimeProvider.System.GetElapsedTime(start) < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
+                recover = await DrillProcess.RunAsync(_workspace.Path, Limit, "recover");
+            }
+
+            Assert.True(recover.ExitCode == 0 && !recover.Output.Contains("left alone", StringComparison.Ordinal), recover.Output);
             await AssertServesAsync();
 
             var full = await DrillProcess.RunAsync(_workspace.Path, Limit, "run", "drills/web-tier-misconfig.yaml", "--driver", driverName);
@@ -65,6 +75,22 @@ public sealed class WebTierMisconfigTests : IDisposable
         {
             await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "down", "web-tier", "--driver", driverName);
         }
+    }
+
+    private static async Task<bool> RestoredWithinAsync(IEnvironmentDriver driver, string instance, byte[] original, TimeSpan limit)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (!(await ReadConfigAsync(driver, instance)).AsSpan().SequenceEqual(original))
+        {
+            if (TimeProvider.System.GetElapsedTime(start) > limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System);
+        }
+
+        return true;
     }
 
     private static async Task<byte[]> ReadConfigAsync(IEnvironmentDriver driver, string instance)

@@ -38,7 +38,9 @@ public sealed class NetworkFaultTests(DemoShopImage image, ITestOutputHelper out
         var after = await Measure.MedianLatencyAsync(url);
 
         output.WriteLine($"before {before.TotalMilliseconds:0.0} ms, during {during.TotalMilliseconds:0.0} ms, after {after.TotalMilliseconds:0.0} ms; {detail}");
-        Assert.InRange((during - before).TotalMilliseconds, 180, 220);
+        // The delay is held before forwarding, so it is a floor; above it is the proxy's extra hop, which on the shared
+        // 2-core CI machine under load measured up to +23 ms (223 ms for 200).
+        Assert.InRange((during - before).TotalMilliseconds, 180, 250);
         Assert.Contains(rules, r => r.Contains("-j REDIRECT", StringComparison.Ordinal));
         Assert.Single(proxies);
         Assert.True(after < before + TimeSpan.FromMilliseconds(20), $"after the undo {after.TotalMilliseconds} ms (before {before.TotalMilliseconds} ms)");

@@ -124,8 +124,9 @@ public sealed class ConfigFileFaultTests
 
         var fresh = new FakeServerDriver(harness.Driver);
         fresh.SetFile(Lb, "nginx.conf", server.File(Lb, "nginx.conf")!);
-        var restored = await new CrashRecovery(harness.Journal, TestCatalog.Create(), harness.Time).RecoverRunAsync(
-            (await harness.Journal.GetRunAsync("crashed", default))!, harness.Drill.Environment, fresh, default);
+        // The undo reloads and lets the server settle (1 s) on the run's clock: advance it as time would pass.
+        var restored = await FakeClock.RunAsync(harness.Time, new CrashRecovery(harness.Journal, TestCatalog.Create(), harness.Time).RecoverRunAsync(
+            (await harness.Journal.GetRunAsync("crashed", default))!, harness.Drill.Environment, fresh, default));
 
         Assert.True(restored);
         Assert.Equal(Original, fresh.File(Lb, "nginx.conf"));
