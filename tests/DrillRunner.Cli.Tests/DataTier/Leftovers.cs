@@ -29,6 +29,31 @@ internal static class Leftovers
         return found;
     }
 
+    /// <summary>
+    /// The processes of an environment's instances (marked with the instance's id) running <paramref name="program"/>
+    /// with <paramref name="argument"/> among its arguments (or a worker of it: <c>restore:local</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Running(string environment, string program, string argument)
+    {
+        var found = new List<string>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(System.IO.Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            var words = Read(System.IO.Path.Combine(entry, "cmdline")).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var runs = words.Any(w => System.IO.Path.GetFileName(w) == program) && words.Any(w => w == argument || w.StartsWith(argument + ":", StringComparison.Ordinal));
+            if (runs && Read(System.IO.Path.Combine(entry, "environ")).Contains("DRILLRUNNER_INSTANCE=" + environment + "-", StringComparison.Ordinal))
+            {
+                found.Add($"{pid} {string.Join(' ', words)}");
+            }
+        }
+
+        return found;
+    }
+
     private static string Read(string path)
     {
         try

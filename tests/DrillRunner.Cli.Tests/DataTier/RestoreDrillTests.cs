@@ -9,7 +9,7 @@ namespace DrillRunner.Cli.Tests.DataTier;
 /// <summary>
 /// The restore-from-backup drill on the local driver against real etcd, Patroni, PostgreSQL and pgBackRest: the
 /// database is destroyed and restored from the backup taken at env up; a restore that fails, and a runner killed
-/// after the disaster, both end with the original data back and the cluster whole.
+/// after the disaster or mid-restore, all end with the original data back and the cluster whole.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output) : IClassFixture<DrEnvironment>
@@ -89,6 +89,34 @@ public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output
         Assert.True(await ReadOrderAsync(before), $"the order written before the disaster is back after recover:\n{text}");
     }
 
+    [DataTierFact]
+    public async Task A_runner_killed_mid_restore_is_recovered_with_the_data_back_and_no_restore_left_running()
+    {
+        await Cluster.UpAsync();
+        var environment = Cluster.Workspace.Environment("demo-shop-dr");
+        var before = await WriteOrderAsync("before-the-kill-mid-restore");
+        using (var run = DrillProcess.Start(Cluster.Workspace.Path, "run", "drills/restore-from-backup.yaml", "--environment", Cluster.EnvironmentFile, "--driver", Cluster.Driver))
+        {
+            await run.WaitForOutputAsync("fault-injected  destroyed the data of db", TimeSpan.FromMinutes(2));
+            var restoring = await WaitForRestoreAsync(environment, run);
+            await run.CrashAsync();
+            output.WriteLine($"killed the runner while {restoring} ran:\n{run.Output}");
+        }
+
+        // The watchdog may be restoring already (it holds the lock): recover until nothing is left to it.
+        var (code, text) = await RecoverUntilDoneAsync();
+
+        Assert.True(code == 0, $"recover exited {code}:\n{text}");
+        Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(60), Cluster.RestPorts));
+        Assert.True(await ReadOrderAsync(before), $"the order written before the disaster is back after recover:\n{text}");
+        Assert.Empty(Leftovers.Running(environment, "pgbackrest", "restore"));
+        // The original data went back in place of the half-restored folder: no copy is left set aside.
+        Assert.Empty(Directory.EnumerateDirectories(Cluster.Workspace.StateDirectory, ".set-aside", SearchOption.AllDirectories).SelectMany(Directory.EnumerateFileSystemEntries));
+        var (again, second) = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "recover");
+        Assert.True(again == 0, $"a second recover exited {again}:\n{second}");
+        Assert.Contains("nothing to recover", second, StringComparison.Ordinal);
+    }
+
     [DockerFact]
     public async Task On_docker_the_restore_drill_is_refused_before_anything_runs_for_want_of_the_data_capability()
     {
@@ -107,6 +135,40 @@ public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output
         var result = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "run", drill, "--environment", Cluster.EnvironmentFile, "--driver", Cluster.Driver);
         output.WriteLine(result.Output);
         return result;
+    }
+
+    // The runbook's `pgbackrest restore` running in a db node: the moment to kill the runner.
+    private static async Task<string> WaitForRestoreAsync(string environment, DrillProcess run)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(1);
+        while (TimeProvider.System.GetUtcNow() < deadline && !run.Output.Contains("start-the-database", StringComparison.Ordinal))
+        {
+            // pgBackRest itself, not setpriv about to exec it: the restore is under way.
+            if (Leftovers.Running(environment, "pgbackrest", "restore").FirstOrDefault(p => Path.GetFileName(p.Split(' ')[1]) == "pgbackrest") is { } restoring)
+            {
+                return restoring;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
+
+        throw new TimeoutException($"no `pgbackrest restore` of {environment} seen running; output:\n{run.Output}");
+    }
+
+    private async Task<(int Code, string Output)> RecoverUntilDoneAsync()
+    {
+        var deadline = TimeProvider.System.GetUtcNow().Add(RunLimit);
+        while (true)
+        {
+            var (code, text) = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "recover");
+            output.WriteLine(text);
+            if (code != 0 || !text.Contains("left alone", StringComparison.Ordinal) || TimeProvider.System.GetUtcNow() > deadline)
+            {
+                return (code, text);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
+        }
     }
 
     private async Task<string> WriteOrderAsync(string user)
