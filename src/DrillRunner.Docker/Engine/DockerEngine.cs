@@ -1,5 +1,5 @@
-using System.Security.Authentication;
 using System.Net;
+using System.Security.Authentication;
 using Docker.DotNet;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
