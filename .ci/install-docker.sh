@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a Docker engine answer on /var/run/docker.sock, for the docker driver's tests and benches.
-# Idempotent: installs Debian's docker.io only when dockerd is missing, starts dockerd only when the
+# Idempotent: installs Debian's docker.io only when dockerd is missing (and docker-compose when missing), starts dockerd only when the
 # socket does not answer, then waits up to 60 s. Never pulls an image (no registry is assumed).
 set -euo pipefail
 
@@ -22,6 +22,14 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"; else
     fail "need root (or passwordless sudo) to run: $*"; fi
 }
+
+# Debian's docker-compose (v1): `drill env import --compose` is tested on a project it starts.
+if ! command -v docker-compose >/dev/null 2>&1; then
+  echo "install-docker: docker-compose missing, installing it from Debian packages"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq || fail "apt-get update failed"
+  as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends docker-compose >/dev/null || fail "apt-get install docker-compose failed"
+fi
 
 if answers; then
   echo "install-docker: engine already answers on $SOCKET"

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace DrillRunner.Cli.Commands;
 
-/// <summary><c>drill env up|down|status|check &lt;env&gt;</c>: manages a staging environment's services.</summary>
+/// <summary><c>drill env up|down|status|check &lt;env&gt;</c> and <c>drill env import --compose PROJECT</c>: manages a staging environment's services.</summary>
 internal static class EnvCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ internal static class EnvCommand
         command.Subcommands.Add(Verb("down", "Stop and remove everything 'up' created", (d, p) => d.DownAsync(p, CancellationToken.None)));
         command.Subcommands.Add(Verb("status", "Show every instance's state and health", (d, _) => PrintStatusAsync(d)));
         command.Subcommands.Add(EnvCheckCommand.Create());
+        command.Subcommands.Add(EnvImportCommand.Create());
         return command;
     }
 

@@ -1,0 +1,114 @@
+using DrillRunner.Docker.Import;
+using DrillRunner.Loading;
+using DrillRunner.Model;
+using DrillRunner.Testing;
+using DrillRunner.Testing.Drivers;
+
+namespace DrillRunner.Cli.Tests.Import;
+
+/// <summary>
+/// <c>drill env import --compose</c> against a real Compose project (Debian's docker-compose, a locally built image,
+/// ports on 127.0.0.1 only): the file it writes loads, adopts exactly the project's containers and is seen by
+/// <c>env status</c> and <c>env check</c>; bad input writes nothing.
+/// </summary>
+public sealed class EnvImportTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+    private readonly TempFolder _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [DockerFact]
+    public async Task Import_writes_an_environment_that_adopts_the_running_project_and_sees_its_containers()
+    {
+        var image = await ComposeImage.BuildAsync();
+        var port = FreePorts.FindRange(1);
+        await using var project = await ComposeProjectFixture.UpAsync("drimport", $$"""
+            version: "3"
+            services:
+              web:
+                image: {{image}}
+                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                ports: ["127.0.0.1:{{port}}:8080"]
+                restart: always
+              worker:
+                image: {{image}}
+                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+            """);
+        var file = Path.Combine(_workspace.Path, "drills", "environments", "imported.yaml");
+
+        var (code, output) = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "import", "--compose", project.Name, "-o", file);
+
+        Assert.True(code == 0, output);
+        var spec = EnvironmentLoader.Load(file);
+        Assert.Equal("imported", spec.Name);
+        Assert.Equal(["127.0.0.1"], spec.Allowlist);
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}"), new Uri(spec.Endpoints["web"]));
+        Assert.False(spec.Endpoints.ContainsKey("worker"));
+        foreach (var service in new[] { "web", "worker" })
+        {
+            var selector = spec.Services[service].Selector!;
+            Assert.Equal($"com.docker.compose.service={service}", selector.Label);
+            Assert.Equal($"^{project.Name}[-_]{service}[-_][0-9]+$", selector.NamePattern);
+            Assert.Empty(SelectorRules.Problems(selector));
+        }
+
+        Assert.NotNull(spec.Services["web"].Supervisor);   // restart: always
+        Assert.Null(spec.Services["worker"].Supervisor);
+
+        var status = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "status", file);
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Contains($"{project.Name}_web_1", status.Output, StringComparison.Ordinal);
+        Assert.Contains($"{project.Name}_worker_1", status.Output, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{port}/", status.Output, StringComparison.Ordinal);
+        Assert.Equal(2, status.Output.Split("Running").Length - 1);
+
+        var check = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "check", file);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Matches(@"worker\s*│\s*no-restart-policy", check.Output);
+        Assert.DoesNotMatch(@"web\s*│\s*no-restart-policy", check.Output);
+
+        // An existing file is kept without --force, and replaced with it.
+        var before = await File.ReadAllTextAsync(file);
+        await File.WriteAllTextAsync(file, before + "# edited by hand\n");
+        var again = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "import", "--compose", project.Name, "-o", file);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("--force", again.Output, StringComparison.Ordinal);
+        Assert.EndsWith("# edited by hand\n", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        var forced = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "import", "--compose", project.Name, "-o", file, "--force");
+        Assert.True(forced.ExitCode == 0, forced.Output);
+        Assert.Equal(before, await File.ReadAllTextAsync(file));
+    }
+
+    [DockerFact]
+    public async Task An_unknown_project_and_one_without_published_ports_are_refused_and_write_no_file()
+    {
+        var image = await ComposeImage.BuildAsync();
+        await using var project = await ComposeProjectFixture.UpAsync("drimportnp", $$"""
+            version: "3"
+            services:
+              worker:
+                image: {{image}}
+                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+            """);
+        var folder = Path.Combine(_workspace.Path, "drills", "environments");
+
+        var unknown = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "import", "--compose", "drimport-none-" + Guid.NewGuid().ToString("N")[..8]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("has no running container", unknown.Output, StringComparison.Ordinal);
+
+        var noPorts = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "import", "--compose", project.Name);
+        Assert.Equal(2, noPorts.ExitCode);
+        Assert.Contains($"'{project.Name}' publishes no port", noPorts.Output, StringComparison.Ordinal);
+
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(), "no file may be written");
+    }
+
+    [Theory]
+    [InlineData(new[] { "CMD-SHELL", "curl -f http://localhost:8080/health || exit 1" }, "/health")]
+    [InlineData(new[] { "CMD", "wget", "-qO-", "http://127.0.0.1:80/ready?deep=1" }, "/ready?deep=1")]
+    [InlineData(new[] { "CMD", "curl", "-f", "http://127.0.0.1:8080" }, "/")]
+    [InlineData(new[] { "CMD", "pg_isready" }, null)]
+    public void The_health_path_is_read_from_a_Docker_health_check_that_calls_a_url(string[] test, string? expected) =>
+        Assert.Equal(expected, ComposeProjectReader.HealthPathOf(test));
+}
