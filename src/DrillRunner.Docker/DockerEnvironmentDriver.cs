@@ -22,7 +22,7 @@ internal sealed class DockerEnvironmentDriver
     private const string DefaultSignal = "SIGKILL";
 
     private readonly DockerEngine _engine;
-    private readonly HealthProbe _probe = new();
+    private readonly HealthProbe _probe;
     private readonly DockerDriverOptions _options;
     private readonly InstanceCatalog _catalog;
     private readonly InstanceReader _reader;
@@ -47,6 +47,7 @@ internal sealed class DockerEnvironmentDriver
         _options = options;
         _timeProvider = timeProvider;
         _engine = new DockerEngine(environment.Docker, options, timeProvider);
+        _probe = new HealthProbe(environment.Docker.InstanceHost);
         _catalog = new InstanceCatalog(environment, _engine);
         _reader = new InstanceReader(_engine, _probe);
         Waiter = new InstanceWaiter(_catalog, _reader, _engine, options, timeProvider);

@@ -48,7 +48,7 @@ public static class EnvironmentLoader
             Driver = spec.Driver,
             Protected = spec.Protected,
             Allowlist = spec.Allowlist,
-            Docker = spec.Docker,
+            Docker = DockerEndpointCheck.Resolve(spec.Docker, Path.GetDirectoryName(file)!),
             Services = spec.Services,
             Endpoints = spec.Endpoints,
             Objectives = spec.Objectives,
@@ -73,6 +73,7 @@ public static class EnvironmentLoader
             problems.Add(top, "driver", $"'{spec.Driver}' is not one of: {string.Join(", ", drivers)}");
         }
 
+        DockerEndpointCheck.Check(spec.Docker, top, problems);
         foreach (var (name, service) in spec.Services)
         {
             if (service.Instances is < 1 or > 50)

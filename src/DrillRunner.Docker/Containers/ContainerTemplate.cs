@@ -49,14 +49,15 @@ internal static class ContainerTemplate
 
         if (network != EnvironmentNetwork.Host)
         {
-            // Other services reach this one by its name; the host reaches it on 127.0.0.1 only (published port).
+            // Other services reach this one by its name; the host reaches it on 127.0.0.1 only (published port), the
+            // runner of a remote engine on the engine's address.
             parameters.NetworkingConfig = new NetworkingConfig
             {
                 EndpointsConfig = new Dictionary<string, EndpointSettings> { [network] = new() { Aliases = [service.Name] } },
             };
             if (port > 0)
             {
-                PublishPort(parameters, port);
+                PublishPort(parameters, port, environment.Docker.PublishAddress);
             }
         }
 
@@ -117,7 +118,8 @@ internal static class ContainerTemplate
             parameters.Labels[DockerLabels.Port] = port.ToString(CultureInfo.InvariantCulture);
             if (parameters.HostConfig.NetworkMode != EnvironmentNetwork.Host)
             {
-                PublishPort(parameters, port);
+                var address = parameters.HostConfig.PortBindings?.Values.SelectMany(b => b).FirstOrDefault()?.HostIP ?? "127.0.0.1";
+                PublishPort(parameters, port, address);
             }
         }
     }
@@ -164,13 +166,13 @@ internal static class ContainerTemplate
         return labels;
     }
 
-    private static void PublishPort(CreateContainerParameters parameters, int port)
+    private static void PublishPort(CreateContainerParameters parameters, int port, string address)
     {
         var key = $"{port.ToString(CultureInfo.InvariantCulture)}/tcp";
         parameters.ExposedPorts = new Dictionary<string, EmptyStruct> { [key] = default };
         parameters.HostConfig.PortBindings = new Dictionary<string, IList<PortBinding>>
         {
-            [key] = [new PortBinding { HostIP = "127.0.0.1", HostPort = port.ToString(CultureInfo.InvariantCulture) }],
+            [key] = [new PortBinding { HostIP = address, HostPort = port.ToString(CultureInfo.InvariantCulture) }],
         };
     }
 }

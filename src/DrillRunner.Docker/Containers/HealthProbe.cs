@@ -1,11 +1,14 @@
 namespace DrillRunner.Docker.Containers;
 
-/// <summary>HTTP health checks of instances, always on 127.0.0.1 (host networking or a published port).</summary>
-internal sealed class HealthProbe : IDisposable
+/// <summary>
+/// HTTP health checks of instances on the engine's host: 127.0.0.1 for a local engine (host networking or a published
+/// port), the host of a remote engine's <c>tcp://</c> endpoint otherwise.
+/// </summary>
+internal sealed class HealthProbe(string host) : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    public static Uri? EndpointOf(int port) => port > 0 ? new Uri($"http://127.0.0.1:{port}") : null;
+    public Uri? EndpointOf(int port) => port > 0 ? new UriBuilder(Uri.UriSchemeHttp, host, port).Uri : null;
 
     public async Task<bool> IsHealthyAsync(int port, string healthPath, CancellationToken cancellationToken)
     {

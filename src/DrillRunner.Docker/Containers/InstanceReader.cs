@@ -58,7 +58,7 @@ internal sealed class InstanceReader(DockerEngine engine, HealthProbe probe)
         var health = await HealthOfAsync(container, service, state, port, cancellationToken).ConfigureAwait(false);
         var settings = await SettingsOfAsync(container, cancellationToken).ConfigureAwait(false);
         var pid = container.State is { Pid: > 0 } s ? (int?)s.Pid : null;
-        return new InstanceInfo(container.Name.TrimStart('/'), service.Name, state, health, settings, HealthProbe.EndpointOf(port), pid);
+        return new InstanceInfo(container.Name.TrimStart('/'), service.Name, state, health, settings, probe.EndpointOf(port), pid);
     }
 
     private async Task<InstanceHealth> HealthOfAsync(

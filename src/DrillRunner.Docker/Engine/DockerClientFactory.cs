@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Docker.DotNet;
 using Docker.DotNet.X509;
@@ -21,6 +22,12 @@ internal static class DockerClientFactory
         var timeout = Timeout.InfiniteTimeSpan;
         if (string.IsNullOrEmpty(spec.TlsCertPath))
         {
+            if (uri.Scheme is "tcp" or "http" && !spec.Insecure)
+            {
+                throw new DriverException(
+                    $"Docker endpoint '{spec.Endpoint}' is a remote engine without TLS: set docker.tlsCertPath, or docker.insecure: true.");
+            }
+
             return new DockerClientConfiguration(uri, null, timeout).CreateClient();
         }
 
@@ -48,19 +55,33 @@ internal static class DockerClientFactory
         };
     }
 
-    // The engine's certificate is signed by the environment's own CA, not a public one.
+    // The engine's certificate is signed by the environment's own CA, not a public one, and must name the endpoint's
+    // host (SslStream computes the name check against the request's host). A refusal says why, not only "rejected".
     private static bool ValidateAgainst(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
-            return false;
+            throw new AuthenticationException("the Docker engine presented no TLS certificate");
+        }
+
+        using var server = new X509Certificate2(certificate);
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            throw new AuthenticationException(
+                $"the Docker engine's certificate ({server.Subject}) does not name the endpoint's host (host name mismatch)");
         }
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var server = new X509Certificate2(certificate);
-        return chain.Build(server);
+        if (!chain.Build(server))
+        {
+            var why = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()));
+            throw new AuthenticationException(
+                $"the Docker engine's certificate ({server.Subject}) is not signed by the environment's ca.pem ({ca.Subject}): {why}");
+        }
+
+        return true;
     }
 }

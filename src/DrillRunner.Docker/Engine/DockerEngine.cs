@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Authentication;
 using Docker.DotNet;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
@@ -80,6 +81,10 @@ internal sealed class DockerEngine : IDisposable
             throw new DriverException(
                 $"Docker engine at {Endpoint}: {operation} failed ({(int)e.StatusCode} {e.StatusCode}): {e.ResponseBody.Trim()}", e);
         }
+        catch (Exception e) when (TlsRefusal(e) is { } refusal)
+        {
+            throw new DriverException($"Docker engine at {Endpoint}: TLS refused ({operation}): {refusal.Message}", e);
+        }
         catch (Exception e) when (DockerResilience.IsUnreachable(e) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new DriverException($"Docker engine at {Endpoint} is unreachable ({operation}): {Describe(e)}. Is the engine running and the endpoint right?", e);
@@ -110,6 +115,19 @@ internal sealed class DockerEngine : IDisposable
             cancellationToken);
 
     public void Dispose() => _client.Dispose();
+
+    private static AuthenticationException? TlsRefusal(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AuthenticationException refusal)
+            {
+                return refusal.InnerException as AuthenticationException ?? refusal;
+            }
+        }
+
+        return null;
+    }
 
     private static string Describe(Exception e)
     {

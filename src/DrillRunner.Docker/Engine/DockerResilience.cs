@@ -42,9 +42,24 @@ internal static class DockerResilience
     public static bool IsTransient(Exception exception) => exception switch
     {
         DockerApiException api => (int)api.StatusCode >= 500 && api.StatusCode != HttpStatusCode.NotImplemented,
+        _ when IsTlsRefusal(exception) => false,
         HttpRequestException or IOException or SocketException => true,
         _ => false,
     };
+
+    /// <summary>A refused certificate is no transient failure: retrying only repeats the refusal.</summary>
+    public static bool IsTlsRefusal(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Security.Authentication.AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsUnreachable(Exception exception) =>
         exception is HttpRequestException or IOException or SocketException or TimeoutRejectedException;

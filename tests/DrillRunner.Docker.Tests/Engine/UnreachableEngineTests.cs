@@ -68,7 +68,7 @@ public sealed class UnreachableEngineTests
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var endpoint = $"tcp://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
-        var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = endpoint } };
+        var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = endpoint, Insecure = true } };
         var options = new DockerDriverOptions { ConnectTimeout = TimeSpan.FromSeconds(1) };
         var driver = new DockerDriverFactory(options).Create(spec, TimeProvider.System);
         await using (driver)
@@ -95,10 +95,20 @@ public sealed class UnreachableEngineTests
         Assert.Contains("ftp://example", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_tcp_endpoint_without_tls_or_insecure_is_refused_by_the_driver_too()
+    {
+        var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = "tcp://127.0.0.1:2375" } };
+
+        var error = Assert.Throws<DriverException>(() => new DockerDriverFactory().Create(spec, TimeProvider.System));
+
+        Assert.Contains("without TLS", error.Message, StringComparison.Ordinal);
+    }
+
     private static (IEnvironmentDriver Driver, string Endpoint) CreateForClosedPort()
     {
         var endpoint = $"tcp://127.0.0.1:{FreePorts.FindRange(1)}";
-        var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = endpoint } };
+        var spec = new EnvironmentSpec { Name = "x", Docker = new DockerEndpointSpec { Endpoint = endpoint, Insecure = true } };
         return (new DockerDriverFactory().Create(spec, TimeProvider.System), endpoint);
     }
 }
