@@ -62,7 +62,7 @@ internal sealed partial class ContainerProcesses(InstanceCatalog catalog, Docker
             throw new DriverException($"pid {processId} is not a process of container {instanceId}");
         }
 
-        if (Kill(processId, number) != 0)
+        if (!HostProcesses.Signal(processId, number))
         {
             throw new DriverException($"{signal} to pid {processId} of {instanceId} failed (errno {Marshal.GetLastPInvokeError()})");
         }
@@ -90,6 +90,4 @@ internal sealed partial class ContainerProcesses(InstanceCatalog catalog, Docker
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

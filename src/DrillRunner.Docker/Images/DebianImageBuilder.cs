@@ -42,28 +42,7 @@ internal sealed class DebianImageBuilder(DockerEngine engine, DockerDriverOption
         try
         {
             await rootfs.WriteAsync(tarPath, cancellationToken).ConfigureAwait(false);
-            var parameters = new ImagesCreateParameters
-            {
-                FromSrc = "-",
-                Repo = hashed.Repository,
-                Tag = hashed.Tag,
-                Changes = [$"WORKDIR {DebianRootfs.WorkingDirectory}", "ENV LANG=C.UTF-8"],
-            };
-            var errors = new ImportErrors();
-            await engine.CallAsync(
-                "import " + hashed,
-                async (c, ct) =>
-                {
-                    var stream = File.OpenRead(tarPath);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        await c.Images.CreateImageAsync(parameters, stream, null, errors, ct).ConfigureAwait(false);
-                    }
-                },
-                cancellationToken,
-                DockerDriverConstants.ImageImportTimeout,
-                retry: false).ConfigureAwait(false);
-            errors.ThrowIfAny(hashed);
+            await ImageImporter.ImportTarAsync(engine, tarPath, hashed, [$"WORKDIR {DebianRootfs.WorkingDirectory}", "ENV LANG=C.UTF-8"], cancellationToken).ConfigureAwait(false);
         }
         finally
         {

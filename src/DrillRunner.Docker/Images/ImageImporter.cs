@@ -24,35 +24,35 @@ internal sealed class ImageImporter(DockerEngine engine)
                 await RootfsArchive.WriteAsync(tar, app, libraries, cancellationToken).ConfigureAwait(false);
             }
 
-            var parameters = new ImagesCreateParameters
-            {
-                FromSrc = "-",
-                Repo = hashed.Repository,
-                Tag = hashed.Tag,
-                Changes = ImageChanges(app),
-            };
-            var errors = new ImportErrors();
-
-            // A consumed stream cannot be replayed, so the import is never retried.
-            await engine.CallAsync(
-                "import " + hashed,
-                async (c, ct) =>
-                {
-                    var stream = File.OpenRead(tarPath);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        await c.Images.CreateImageAsync(parameters, stream, null, errors, ct).ConfigureAwait(false);
-                    }
-                },
-                cancellationToken,
-                DockerDriverConstants.ImageImportTimeout,
-                retry: false).ConfigureAwait(false);
-            errors.ThrowIfAny(hashed);
+            await ImportTarAsync(engine, tarPath, hashed, ImageChanges(app), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             File.Delete(tarPath);
         }
+    }
+
+    /// <summary>Imports a root filesystem tar as <paramref name="hashed"/>, with the given Dockerfile-style changes.</summary>
+    public static async Task ImportTarAsync(DockerEngine engine, string tarPath, ImageReference hashed, IList<string> changes, CancellationToken cancellationToken)
+    {
+        var parameters = new ImagesCreateParameters { FromSrc = "-", Repo = hashed.Repository, Tag = hashed.Tag, Changes = changes };
+        var errors = new ImportErrors();
+
+        // A consumed stream cannot be replayed, so the import is never retried.
+        await engine.CallAsync(
+            "import " + hashed,
+            async (c, ct) =>
+            {
+                var stream = File.OpenRead(tarPath);
+                await using (stream.ConfigureAwait(false))
+                {
+                    await c.Images.CreateImageAsync(parameters, stream, null, errors, ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken,
+            DockerDriverConstants.ImageImportTimeout,
+            retry: false).ConfigureAwait(false);
+        errors.ThrowIfAny(hashed);
     }
 
     private static List<string> ImageChanges(PublishedApp app)

@@ -85,7 +85,7 @@ internal sealed partial class DelayProxies(TimeProvider time)
     {
         foreach (var proxy in proxies)
         {
-            _ = Kill(proxy.Pid, SigTerm);
+            _ = Containers.HostProcesses.Signal(proxy.Pid, SigTerm);
         }
 
         var started = time.GetTimestamp();
@@ -95,7 +95,7 @@ internal sealed partial class DelayProxies(TimeProvider time)
             {
                 foreach (var proxy in proxies.Where(IsAlive))
                 {
-                    _ = Kill(proxy.Pid, SigKill);
+                    _ = Containers.HostProcesses.Signal(proxy.Pid, SigKill);
                 }
             }
 
@@ -166,8 +166,6 @@ internal sealed partial class DelayProxies(TimeProvider time)
 
     private static string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }
 
 /// <summary>A running delay proxy: its pid, the tag on its command line and the port it listens on.</summary>
