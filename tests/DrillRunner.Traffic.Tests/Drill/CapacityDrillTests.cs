@@ -20,7 +20,10 @@ public sealed class CapacityDrillTests
     [Fact]
     public async Task Capacity_step_finds_the_knee_of_a_server_shedding_load_above_a_known_rate_within_5_percent()
     {
-        // More than 300 requests in one wall-clock second are answered 503: the server's capacity is 300/s.
+        // More than 300 requests in one wall-clock second are answered 503: the server's capacity is 300/s. A server
+        // starved by a loaded machine handles requests late and so sees fewer per second: it queues instead of
+        // shedding. The p99 bound is tight against the 2 s probe so that queue counts as breaking (350/s queued for
+        // 2 s at 300/s ends 0.33 s behind), as it would in a 10 s probe with a 1 s bound.
         var perSecond = new ConcurrentDictionary<long, int>();
         await using var server = await TestServer.StartAsync(async context =>
         {
@@ -39,8 +42,10 @@ public sealed class CapacityDrillTests
         var result = await engine.RunAsync(drill, driver, new RunRequest { Seed = 1, Trigger = "test" }, CancellationToken.None);
 
         var finding = Assert.Single(result.Timeline.Capacity);
-        var knee = finding.KneePerSecond!.Value;
-        Assert.True(Math.Abs(knee - Limit) / Limit <= 0.05, $"knee {knee:0.#}/s; probes: {string.Join("; ", finding.Probes.Select(p => $"{p.RatePerSecond:0.#} {p.Phase} {p.Broke ?? "held"}"))}");
+        var probes = string.Join("; ", finding.Probes.Select(p => $"{p.RatePerSecond:0.#} {p.Phase} (achieved {p.AchievedPerSecond:0.#}, p99 {p.P99Ms:0}ms) {p.Broke ?? "held"}"));
+        Assert.True(finding.KneePerSecond.HasValue, probes);
+        var knee = finding.KneePerSecond.Value;
+        Assert.True(Math.Abs(knee - Limit) / Limit <= 0.05, $"knee {knee:0.#}/s; probes: {probes}");
         Assert.True(finding.Converged);
         Assert.True((finding.BrokePerSecond!.Value - knee) / knee <= 0.05);
         Assert.Equal(["coarse", "coarse", "coarse", "coarse"], finding.Probes.Take(4).Select(p => p.Phase));
@@ -71,7 +76,7 @@ public sealed class CapacityDrillTests
             to: 1000/s
             probe: 2s
             coolDown: 500ms
-            p99: 1s
+            p99: 300ms
             maxErrors: 1%
             precision: 5%
             expectedPeak: 150/s

@@ -27,6 +27,9 @@ public sealed class CapacityOptions : StepOptions, IDrillCheck
 
     public TimeSpan CoolDown { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Unjudged load at <see cref="From"/> before the first probe (connections, JIT, caches); 0s skips it.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(2);
+
     public TimeSpan P99 { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public Percentage MaxErrors { get; init; } = new(0.01);
@@ -70,6 +73,11 @@ public sealed class CapacityOptions : StepOptions, IDrillCheck
             problems.Add(Location, $"{path}.probe", "probes must last at least 1s, and the cool-down cannot be negative");
         }
 
+        if (WarmUp < TimeSpan.Zero)
+        {
+            problems.Add(Location, $"{path}.warmUp", "cannot be negative (0s skips the warm-up)");
+        }
+
         var settings = Settings();
         if (to.PerSecond * Probe.TotalSeconds > TrafficStepConstants.DefaultMaxRequests)
         {
@@ -92,6 +100,7 @@ public sealed class CapacityOptions : StepOptions, IDrillCheck
         {
             ProbeLength = Probe,
             CoolDown = CoolDown,
+            WarmUp = WarmUp,
             Precision = Precision.Fraction,
         };
 }

@@ -70,9 +70,10 @@ internal sealed class CapacityTestStep(CapacityOptions options) : IStep
         public void Report(KneeProbe value)
         {
             var s = value.Step;
-            context.Timeline.Add(new TimelineEvent(context.Time.GetUtcNow(), EventKinds.Note,
-                $"capacity probe ({value.Phase}) {Rate(s.Rate)}: achieved {Rate(s.AchievedRate)}, p99 {s.P99.TotalMilliseconds:0}ms, errors {new Percentage(s.ErrorShare)}{(s.Broke is { } b ? $": broke ({b})" : ": held")}",
-                source));
+            var text = value.Phase == KneeSearch.WarmUp
+                ? $"capacity warm-up {Rate(s.Rate)} (not judged): achieved {Rate(s.AchievedRate)}, p99 {s.P99.TotalMilliseconds:0}ms, errors {new Percentage(s.ErrorShare)}"
+                : $"capacity probe ({value.Phase}) {Rate(s.Rate)}: achieved {Rate(s.AchievedRate)}, p99 {s.P99.TotalMilliseconds:0}ms, errors {new Percentage(s.ErrorShare)}{(s.Broke is { } b ? $": broke ({b})" : ": held")}";
+            context.Timeline.Add(new TimelineEvent(context.Time.GetUtcNow(), EventKinds.Note, text, source));
         }
     }
 }

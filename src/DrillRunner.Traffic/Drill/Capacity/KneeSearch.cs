@@ -6,11 +6,14 @@ namespace DrillRunner.Traffic.Drill.Capacity;
 /// <see cref="KneeSearchSettings.To"/>) until a probe breaks, then bisection between the last rate that held and the
 /// first that broke until they are within <see cref="KneeSearchSettings.Precision"/>, with a cool-down before every
 /// probe after the first so the target drains its queues. Bounded by <see cref="KneeSearchSettings.MaxProbes"/>.
+/// A warm-up at <see cref="KneeSearchSettings.From"/> runs first and is not judged: cold connections, a JIT or empty
+/// caches on either side would otherwise make the first probe break on latency the target does not have warm.
 /// </summary>
 public static class KneeSearch
 {
     public const string Coarse = "coarse";
     public const string Bisect = "bisect";
+    public const string WarmUp = "warm-up";
 
     public static async Task<KneeResult> RunAsync(
         LoadPlan plan, KneeSearchSettings settings, IProgress<KneeProbe>? progress, TimeProvider time, CancellationToken cancellationToken)
@@ -20,6 +23,13 @@ public static class KneeSearch
         double? held = null;
         double? broke = null;
         var rate = settings.From;
+        if (settings.WarmUp > TimeSpan.Zero)
+        {
+            var warmUp = LoadPlans.With(plan, ArrivalProfile.Constant(rate, settings.WarmUp), settings.WarmUp);
+            var result = await LoadGenerator.RunAsync(warmUp, perSecond: null, time, cancellationToken);
+            progress?.Report(new KneeProbe(CapacitySearch.Judge(rate, result, settings.Bounds), WarmUp));
+        }
+
         while (probes.Count < settings.MaxProbes)
         {
             var probe = await ProbeAsync(plan, settings, rate, Coarse, probes.Count, time, cancellationToken);

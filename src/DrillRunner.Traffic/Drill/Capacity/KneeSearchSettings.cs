@@ -11,6 +11,9 @@ public sealed record KneeSearchSettings(double From, double To, CapacitySettings
 
     public TimeSpan CoolDown { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Unjudged load at <see cref="From"/> before the first probe; zero skips it.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Factor between coarse probes before the bisection starts.</summary>
     public double Growth { get; init; } = 2;
 
@@ -20,7 +23,7 @@ public sealed record KneeSearchSettings(double From, double To, CapacitySettings
     public int MaxProbes => CoarseProbes + BisectionProbes + 1;
 
     /// <summary>The longest the search can take.</summary>
-    public TimeSpan MaxDuration => (ProbeLength * MaxProbes) + (CoolDown * (MaxProbes - 1));
+    public TimeSpan MaxDuration => WarmUp + (ProbeLength * MaxProbes) + (CoolDown * (MaxProbes - 1));
 
     private int CoarseProbes => (int)Math.Ceiling(Math.Log(Math.Max(To / From, 1)) / Math.Log(Growth)) + 1;
 
