@@ -17,7 +17,7 @@ namespace DrillRunner.Docker;
 /// </summary>
 internal sealed class DockerEnvironmentDriver
     : IEnvironmentDriver, IInstanceLifecycle, IInstanceReconfiguration, IServiceScaling, IInstanceClaims, IProcessSignals,
-        INetworkShaping, IResourceLimits, IMountFilling, ILeftoverSweep, IFileAccess, IInstanceExec, IInstanceSignals
+        INetworkShaping, IResourceLimits, IMountFilling, ILeftoverSweep, IFileAccess, IInstanceExec, IInstanceSignals, IInstanceData
 {
     private const string DefaultSignal = "SIGKILL";
 
@@ -33,6 +33,7 @@ internal sealed class DockerEnvironmentDriver
     private readonly ClaimCheck _claims;
     private readonly ContainerFiles _files;
     private readonly ContainerExec _exec;
+    private readonly VolumeData _data;
     private readonly ContainerSignals _signals;
     private readonly NetworkShaper _shaper;
     private readonly ResourceLimiter _limiter;
@@ -53,11 +54,13 @@ internal sealed class DockerEnvironmentDriver
         Waiter = new InstanceWaiter(_catalog, _reader, _engine, options, timeProvider);
         Images = new LocalImageBuilder(_engine, options, timeProvider);
         _files = new ContainerFiles(_catalog, _engine);
-        _exec = new ContainerExec(_catalog, _engine, timeProvider);
+        _exec = new ContainerExec(_catalog, _engine, timeProvider, _files);
+        var helpers = new OneOffContainer(_engine, timeProvider);
+        _data = new VolumeData(_catalog, helpers);
         _signals = new ContainerSignals(_catalog, _engine, _exec);
-        _provisioner = new EnvironmentProvisioner(_catalog, Waiter, Images, _engine, options, _files);
+        _provisioner = new EnvironmentProvisioner(_catalog, Waiter, Images, _engine, options, _files, helpers);
         _recreator = new ContainerRecreator(_catalog, _engine, options, _files);
-        _scaler = new ServiceScaler(_catalog, _engine, _files);
+        _scaler = new ServiceScaler(_catalog, _engine, _files, new DataVolumes(_engine));
         _crasher = new ProcessCrasher(_catalog, _engine, _exec, timeProvider);
         _claims = new ClaimCheck(_catalog);
         _processes = new ContainerProcesses(_catalog, _engine);
@@ -180,6 +183,24 @@ internal sealed class DockerEnvironmentDriver
 
     public Task SignalAsync(string instanceId, string signal, CancellationToken cancellationToken) =>
         _signals.SignalAsync(instanceId, signal, cancellationToken);
+
+    public Task<DataLocation?> LocateAsync(string instanceId, string asideName, CancellationToken cancellationToken) =>
+        _data.LocateAsync(instanceId, asideName, cancellationToken);
+
+    public Task<DataFolderState> InspectAsync(DataLocation location, CancellationToken cancellationToken) => _data.InspectAsync(location, cancellationToken);
+
+    public async Task SetAsideAsync(DataLocation location, CancellationToken cancellationToken)
+    {
+        await EnsureUnclaimedAsync(cancellationToken).ConfigureAwait(false);
+        await _data.SetAsideAsync(location, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Not checked for claims: putting the data back is how destroy-data is undone.
+    public Task PutBackAsync(DataLocation location, CancellationToken cancellationToken) => _data.PutBackAsync(location, cancellationToken);
+
+    public Task KeepAsync(DataLocation location, CancellationToken cancellationToken) => _data.KeepAsync(location, cancellationToken);
+
+    public Task RemoveSetAsideAsync(DataLocation location, CancellationToken cancellationToken) => _data.RemoveSetAsideAsync(location, cancellationToken);
 
     public async Task<string> ApplyAsync(string instanceId, NetworkShape shape, CancellationToken cancellationToken)
     {

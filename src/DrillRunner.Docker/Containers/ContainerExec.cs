@@ -9,18 +9,25 @@ namespace DrillRunner.Docker.Containers;
 /// <summary>
 /// Commands in a running container through the engine's exec API, with the tails of stdout and stderr and a timeout.
 /// A command that outlives it is killed by its host pid when the engine is on this machine; a remote engine has no
-/// API to kill an exec, so the result then says it could not be killed.
+/// API to kill an exec, so the result then says it could not be killed. In a stopped instance (a runbook restoring
+/// into the data folder of a database that must not run meanwhile) the command runs in a short-lived container of the
+/// instance's own image, settings, user, volumes, network and files, as a local process would beside a stopped one.
 /// </summary>
-internal sealed class ContainerExec(InstanceCatalog catalog, DockerEngine engine, TimeProvider time)
+internal sealed class ContainerExec(InstanceCatalog catalog, DockerEngine engine, TimeProvider time, ContainerFiles files)
 {
     private const int SigKill = 9;
 
     public async Task<ExecResult> ExecAsync(string instanceId, ExecRequest request, CancellationToken cancellationToken)
     {
         var (container, _) = await catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (container.State is { Running: false, Restarting: false, Paused: false })
+        {
+            return await RunBesideAsync(container, instanceId, request, cancellationToken).ConfigureAwait(false);
+        }
+
         if (container.State is not { Running: true, Paused: false })
         {
-            throw new DriverException($"cannot run {request.Display} in {instanceId}: it is not running");
+            throw new DriverException($"cannot run {request.Display} in {instanceId}: it is {container.State?.Status ?? "in no known state"}");
         }
 
         var created = await engine.CallAsync(
@@ -67,6 +74,31 @@ internal sealed class ContainerExec(InstanceCatalog catalog, DockerEngine engine
         return inspect.ExitCode is 126 or 127 && result.StandardOutput.Contains("OCI runtime exec failed", StringComparison.Ordinal)
             ? throw new DriverException($"{instanceId}: cannot run {request.Display}: {result.StandardOutput.Trim()}")
             : result;
+    }
+
+    private async Task<ExecResult> RunBesideAsync(ContainerInspectResponse container, string instanceId, ExecRequest request, CancellationToken cancellationToken)
+    {
+        var env = InstanceReader.EnvOf(container.Config.Env);
+        foreach (var (key, value) in request.Environment)
+        {
+            env[key] = value;
+        }
+
+        var host = container.HostConfig;
+        var parameters = new CreateContainerParameters
+        {
+            Image = string.IsNullOrEmpty(container.Image) ? container.Config.Image : container.Image,
+            Env = [.. env.Select(kv => $"{kv.Key}={kv.Value}")],
+            User = request.User ?? container.Config.User,
+            WorkingDir = request.WorkingDirectory ?? container.Config.WorkingDir,
+            Entrypoint = [request.Command[0]],
+            Cmd = [.. request.Command.Skip(1)],
+            Labels = OneOffContainer.Labels(catalog.Environment.Name, instanceId),
+            HostConfig = new HostConfig { NetworkMode = host.NetworkMode, Mounts = host.Mounts, Binds = host.Binds, Tmpfs = host.Tmpfs, Init = host.Init },
+        };
+        // A program that does not exist fails the start: a DriverException, as an exec's would be.
+        return await new OneOffContainer(engine, time).RunAsync(
+            instanceId, parameters, request.Timeout, request.TailBytes, (id, ct) => files.CopyFolderAsync(container.ID, id, instanceId, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> KillAsync(string containerId, string execId)

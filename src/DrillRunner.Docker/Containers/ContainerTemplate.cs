@@ -24,13 +24,15 @@ internal static class ContainerTemplate
             Init = service.Init ? true : null,
         };
         var id = InstanceSettings.InstanceId(environment, service, index);
+        host.Mounts = Storage.DataVolumes.MountsFor(environment, service, id);
         var data = DataDirectoryOf(service, id);
+        var shared = SharedDirectoryOf(service);
         var addressing = EnvironmentNetwork.AddressingOf(environment);
         var parameters = new CreateContainerParameters
         {
             Name = id,
             Image = image,
-            Env = [.. InstanceSettings.For(environment, service, index, data, addressing).Select(kv => $"{kv.Key}={InstanceFiles.Expand(kv.Value, ContainerFiles.Folder)}")],
+            Env = [.. InstanceSettings.For(environment, service, index, data, shared, addressing).Select(kv => $"{kv.Key}={InstanceFiles.Expand(kv.Value, ContainerFiles.Folder)}")],
             Labels = Labels(environment.Name, service.Name, index, port),
             HostConfig = host,
             User = service.User,
@@ -42,12 +44,12 @@ internal static class ContainerTemplate
             // A Debian image has no entry point: it runs the service's command, in the folder holding build.files,
             // after making the instance's data folder (as the service's user, in the world-writable data root).
             parameters.Entrypoint = ["/bin/sh", "-c", "[ -z \"$0\" ] || mkdir -p -m 700 \"$0\"; shift; exec \"$@\"", data ?? "", "--"];
-            parameters.Cmd = [service.Command!, .. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data, addressing), ContainerFiles.Folder))];
+            parameters.Cmd = [service.Command!, .. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data, shared, addressing), ContainerFiles.Folder))];
         }
         else if (service.Build is null && !string.IsNullOrEmpty(service.Command))
         {
             // An image that is not built from a project (a Debian server's) runs the service's command, as locally.
-            parameters.Cmd = [service.Command, .. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data, addressing), ContainerFiles.Folder))];
+            parameters.Cmd = [service.Command, .. service.Args.Select(a => InstanceFiles.Expand(InstanceSettings.Expand(a, environment, service, index, data, shared, addressing), ContainerFiles.Folder))];
         }
 
         if (network != EnvironmentNetwork.Host)
@@ -67,9 +69,13 @@ internal static class ContainerTemplate
         return parameters;
     }
 
-    /// <summary>Where <c>{data}</c> points inside the container (its own filesystem: kept across kill, stop and start).</summary>
+    /// <summary>Where <c>{data}</c> points inside the container: in the instance's data volume (<see cref="Storage.DataVolumes"/>).</summary>
     public static string? DataDirectoryOf(ServiceSpec service, string instanceId) =>
         InstanceSettings.UsesData(service) ? $"{Images.DebianRootfs.DataRoot}/{instanceId}" : null;
+
+    /// <summary>Where <c>{shared}</c> points inside the container: the service's shared volume.</summary>
+    public static string? SharedDirectoryOf(ServiceSpec service) =>
+        InstanceSettings.UsesShared(service) ? Storage.DataVolumes.SharedRoot : null;
 
     /// <summary>The service's config files rendered for instance <paramref name="index"/>, for <see cref="ContainerFiles.CopyInAsync"/>.</summary>
     public static IReadOnlyList<(string Path, byte[] Content)> FilesFor(EnvironmentSpec environment, ServiceSpec service, int index)

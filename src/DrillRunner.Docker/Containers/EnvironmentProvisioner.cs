@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using DrillRunner.Docker.Engine;
 using DrillRunner.Docker.Images;
+using DrillRunner.Docker.Storage;
 using DrillRunner.Drivers;
 using DrillRunner.Model;
 using ServiceSpec = DrillRunner.Model.ServiceSpec;
@@ -9,9 +10,10 @@ namespace DrillRunner.Docker.Containers;
 
 /// <summary><c>env up</c> and <c>env down</c>: create what is missing, start what is stopped, remove only what is labelled.</summary>
 internal sealed class EnvironmentProvisioner(
-    InstanceCatalog catalog, InstanceWaiter waiter, LocalImageBuilder images, DockerEngine engine, DockerDriverOptions options, ContainerFiles files)
+    InstanceCatalog catalog, InstanceWaiter waiter, LocalImageBuilder images, DockerEngine engine, DockerDriverOptions options, ContainerFiles files, OneOffContainer helpers)
 {
     private readonly NetworkProvisioner _network = new(engine);
+    private readonly DataVolumes _volumes = new(engine);
 
     public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
@@ -36,6 +38,12 @@ internal sealed class EnvironmentProvisioner(
             var ids = new List<string>();
             for (var index = 1; index <= service.Instances; index++)
             {
+                await _volumes.EnsureAsync(environment, service, index, cancellationToken).ConfigureAwait(false);
+            }
+
+            await DataVolumes.OwnSharedAsync(helpers, image, environment, service, cancellationToken).ConfigureAwait(false);
+            for (var index = 1; index <= service.Instances; index++)
+            {
                 ids.Add(await EnsureInstanceAsync(environment, service, index, image, progress, cancellationToken).ConfigureAwait(false));
             }
 
@@ -57,10 +65,16 @@ internal sealed class EnvironmentProvisioner(
             var containers = await catalog.ListEnvironmentAsync(cancellationToken).ConfigureAwait(false);
             if (containers.Count == 0)
             {
-                return;
+                break;
             }
 
             await RemoveAsync(containers, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The data goes with the environment, as the local driver's state folder does.
+        foreach (var volume in await _volumes.RemoveAllAsync(catalog.Environment, cancellationToken).ConfigureAwait(false))
+        {
+            progress.Report($"removed volume {volume}");
         }
     }
 

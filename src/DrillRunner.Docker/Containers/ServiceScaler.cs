@@ -7,7 +7,7 @@ using ServiceSpec = DrillRunner.Model.ServiceSpec;
 namespace DrillRunner.Docker.Containers;
 
 /// <summary>Adds replicas cloned from the service's first container (next index and port) or removes the highest.</summary>
-internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine, ContainerFiles files)
+internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine, ContainerFiles files, Storage.DataVolumes volumes)
 {
     public async Task ScaleAsync(string serviceName, int replicas, CancellationToken cancellationToken)
     {
@@ -60,6 +60,10 @@ internal sealed class ServiceScaler(InstanceCatalog catalog, DockerEngine engine
         var env = EnvFor(template, environment, service, InstanceCatalog.IndexOf(template.Config.Labels), index);
         var parameters = ContainerTemplate.Clone(template, name, [.. env.Select(kv => $"{kv.Key}={kv.Value}")]);
         ContainerTemplate.Relabel(parameters, index, InstanceSettings.PortOf(service, index));
+
+        // Its own data volume, not the template's (the shared one stays shared); one left by a scale-down is reused.
+        await volumes.EnsureAsync(environment, service, index, cancellationToken).ConfigureAwait(false);
+        parameters.HostConfig.Mounts = [.. (parameters.HostConfig.Mounts ?? []).Where(m => m.Target != Images.DebianRootfs.DataRoot), .. Storage.DataVolumes.MountsFor(environment, service, name).Where(m => m.Target == Images.DebianRootfs.DataRoot)];
         if (service.Build is { Debian.Count: > 0 })
         {
             // The command names the instance's own data folder and ports, as a fresh instance's would.
