@@ -5,35 +5,44 @@
 # canary orders the restored database does not have), with each runbook step's duration and the size of the backup
 # restored (pgbackrest info: database size, and the backup's size in the repository). One environment for all runs:
 # each run's runbook leaves a whole cluster behind, which the drill's undo verifies. Prints one line per run, then
-# median and max. Usage: bench/restore/run.sh [runs=3]   (needs root and .ci/install-dr.sh)
+# median and max. Usage: bench/restore/run.sh [runs=3] [driver=local]   (needs root and .ci/install-dr.sh; docker: the
+# engine, the database image is built locally, each node's data in a volume of its own, the repository in a shared one)
 set -euo pipefail
 runs="${1:-3}"
+driver="${2:-local}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state="$(mktemp -d /tmp/drill-bench-restore.XXXXXX)"
 chmod 755 "$state"
 reports="$state/reports"
 up=""
-trap 'cd "$root"; [ -n "$up" ] && ./drill env down demo-shop-dr --driver local --state-dir "$state" >/dev/null 2>&1; rm -rf "$state"' EXIT
+trap 'cd "$root"; [ -n "$up" ] && ./drill env down demo-shop-dr --driver "$driver" --state-dir "$state" >/dev/null 2>&1; rm -rf "$state"' EXIT
 cd "$root"
 ./drill --help >/dev/null   # builds once
 
+backup_info() {
+  if [ "$driver" = docker ]; then
+    docker exec demo-shop-dr-db-1 pgbackrest info --output=json
+  else
+    local repo
+    repo="$(find "$state/local/demo-shop-dr" -type d -name repo -prune | head -1)"
+    runuser -u postgres -- pgbackrest --stanza=demo-shop-dr --repo1-path="$repo" --log-level-file=off --lock-path=/tmp/drill-bench-restore-lock info --output=json
+  fi
+}
+
 backup_size() { # the newest backup in the repository, as pgbackrest reports it
-  local repo
-  repo="$(find "$state/local/demo-shop-dr" -type d -name repo -prune | head -1)"
-  runuser -u postgres -- pgbackrest --stanza=demo-shop-dr --repo1-path="$repo" --log-level-file=off --lock-path=/tmp/drill-bench-restore-lock info --output=json \
-    | python3 -c 'import json, sys
+  backup_info | python3 -c 'import json, sys
 b = json.load(sys.stdin)[0]["backup"][-1]["info"]
 mib = lambda n: n / 1048576
 print("%.1f MiB database, %.1f MiB in the repository" % (mib(b["size"]), mib(b["repository"]["delta"])))'
 }
 
 up=1
-./drill env up demo-shop-dr --driver local --state-dir "$state" >/dev/null
+./drill env up demo-shop-dr --driver "$driver" --state-dir "$state" >/dev/null
 echo "backup: $(backup_size)"
 : > "$state/lines"
 for i in $(seq 1 "$runs"); do
   set +e
-  out="$(./drill run drills/restore-from-backup.yaml --driver local --state-dir "$state" --report-dir "$reports" 2>&1)"
+  out="$(./drill run drills/restore-from-backup.yaml --driver "$driver" --state-dir "$state" --report-dir "$reports" 2>&1)"
   code=$?
   set -e
   json="$(printf '%s\n' "$out" | sed -n 's/^report: \(.*report\.json\)$/\1/p' | head -1)"
@@ -60,7 +69,7 @@ print(f"{sys.argv[2]:<12} exit {sys.argv[3]}  RTO {rto:6.2f} s  RPO {rpo:5.2f} s
 PY
 done
 echo "backup after the runs: $(backup_size)"
-./drill env down demo-shop-dr --driver local --state-dir "$state" >/dev/null
+./drill env down demo-shop-dr --driver "$driver" --state-dir "$state" >/dev/null
 up=""
 
 python3 - "$state/lines" <<'PY'

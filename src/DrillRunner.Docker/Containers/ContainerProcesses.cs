@@ -21,12 +21,14 @@ internal sealed partial class ContainerProcesses(InstanceCatalog catalog, Docker
 
     public async Task<IReadOnlyList<InstanceProcess>> ListAsync(string instanceId, CancellationToken cancellationToken)
     {
-        RequireLocalEngine(instanceId);
         var (container, _) = await catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (container.State is not { Running: true })
         {
+            // Nothing runs in a stopped container, on any engine (destroy-data checks so before moving data).
             return [];
         }
+
+        RequireLocalEngine(instanceId);
 
         var top = await engine.CallAsync(
             "top " + instanceId,

@@ -33,8 +33,8 @@ public sealed class HaEnvironment : IAsyncLifetime
 
         var (code, output) = await DrillProcess.RunAsync(Workspace.Path, UpLimit, "env", "up", EnvironmentFile, "--driver", Driver);
         UpOutput = output;
+        IsUp = true; // A failed up leaves instances too: the class's end takes them down.
         Assert.True(code == 0, $"env up exited {code}:\n{output}");
-        IsUp = true;
         Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(60), RestPorts));
     }
 

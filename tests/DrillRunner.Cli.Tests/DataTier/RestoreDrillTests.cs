@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using DrillRunner.Testing;
 using Xunit.Abstractions;
 
@@ -118,19 +115,6 @@ public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output
         Assert.Contains("nothing to recover", second, StringComparison.Ordinal);
     }
 
-    [DockerFact]
-    public async Task On_docker_the_restore_drill_is_refused_before_anything_runs_for_want_of_the_data_capability()
-    {
-        // The Docker driver runs setup commands (engine exec) but cannot set instances' data folders aside yet.
-        var (code, text) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(2), "run", "drills/restore-from-backup.yaml", "--environment", Cluster.EnvironmentFile, "--driver", "docker");
-
-        Assert.True(code == 2, $"exit {code}:\n{text}");
-        Assert.Contains("'destroy-data' needs the local driver", text, StringComparison.Ordinal);
-        Assert.Contains("nothing was run", text, StringComparison.Ordinal);
-        var (_, containers) = await DrillProcess.RunAsync(Cluster.Workspace.Path, TimeSpan.FromMinutes(1), "env", "status", Cluster.EnvironmentFile, "--driver", "docker");
-        Assert.DoesNotContain("running", containers, StringComparison.Ordinal);
-    }
-
     private async Task<(int Code, string Output)> RunAsync(string drill)
     {
         var result = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "run", drill, "--environment", Cluster.EnvironmentFile, "--driver", Cluster.Driver);
@@ -156,70 +140,11 @@ public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output
         throw new TimeoutException($"no `pgbackrest restore` of {environment} seen running; output:\n{run.Output}");
     }
 
-    private async Task<(int Code, string Output)> RecoverUntilDoneAsync()
-    {
-        var deadline = TimeProvider.System.GetUtcNow().Add(RunLimit);
-        while (true)
-        {
-            var (code, text) = await DrillProcess.RunAsync(Cluster.Workspace.Path, RunLimit, "recover");
-            output.WriteLine(text);
-            if (code != 0 || !text.Contains("left alone", StringComparison.Ordinal) || TimeProvider.System.GetUtcNow() > deadline)
-            {
-                return (code, text);
-            }
+    private Task<(int Code, string Output)> RecoverUntilDoneAsync() => Recovery.UntilDoneAsync(Cluster.Workspace.Path, RunLimit, output);
 
-            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
-        }
-    }
+    private Task<string> WriteOrderAsync(string user) => ShopOrders.WriteAsync(dr.Shop, Cluster.RestPorts, user);
 
-    // A precondition, not what is tested: the tests share one cluster, and the one before may have left it settling
-    // (a replica rejoining, the app servers' pools reconnecting), so wait until it is healthy and takes a write.
-    private async Task<string> WriteOrderAsync(string user)
-    {
-        Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(60), Cluster.RestPorts));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var start = TimeProvider.System.GetTimestamp();
-        HttpResponseMessage response;
-        while (true)
-        {
-            using var body = new StringContent($$"""{"productId": 1, "quantity": 1, "userId": "{{user}}"}""", Encoding.UTF8, "application/json");
-            response = await http.PostAsync(new Uri(dr.Shop, "/orders"), body);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || TimeProvider.System.GetElapsedTime(start) > TimeSpan.FromSeconds(30))
-            {
-                break;
-            }
-
-            response.Dispose();
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
-        }
-
-        using var answered = response;
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("id").GetString()!;
-    }
-
-    private async Task<bool> ReadOrderAsync(string id)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            using var response = await http.GetAsync(new Uri(dr.Shop, "/orders/" + id));
-            if (response.IsSuccessStatusCode)
-            {
-                return true;
-            }
-
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
-        }
-
-        return false;
-    }
+    private Task<bool> ReadOrderAsync(string id) => ShopOrders.ReadAsync(dr.Shop, id);
 
     private static double Measurement(RunReport report, string kind, string name) =>
         report.Objective(kind).GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == name).GetProperty("value").GetDouble();
