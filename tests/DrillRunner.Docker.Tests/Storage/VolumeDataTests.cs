@@ -10,7 +10,8 @@ namespace DrillRunner.Docker.Tests.Storage;
 /// <summary>
 /// <see cref="IInstanceData"/> on the Docker driver against the real engine: a Debian service (built locally, never
 /// pulled) writes a file into its <c>{data}</c> volume at its first start; the data is set aside, restored into,
-/// put back, kept and removed through helper containers, survives a recreate, and goes with <c>env down</c>.
+/// put back, kept and removed through helper containers, survives a recreate and a scale-out, and goes with
+/// <c>env down</c>; a command in a stopped instance runs in a one-off container of it (exit code, output, timeout).
 /// </summary>
 [Collection(DockerCollection.Name)]
 public sealed class VolumeDataTests : IAsyncLifetime, IDisposable
@@ -143,6 +144,41 @@ public sealed class VolumeDataTests : IAsyncLifetime, IDisposable
         Assert.Equal("changed", await CatAsync(Db1, "$DATA/db"));
         Assert.Equal("from-1", await CatAsync(Db2, "$SHARED/note"));
         Assert.Equal("www-data", await ExecAsync(Db2, "stat -c %U \"$SHARED\""));
+    }
+
+    [DockerFact]
+    public async Task A_scaled_out_instance_gets_a_data_volume_of_its_own_and_the_shared_one()
+    {
+        await ExecAsync(Db1, "echo from-1 > \"$SHARED/note\"");
+
+        await Driver.Require<IServiceScaling>().ScaleAsync("db", 3, None);
+
+        var db3 = InstanceSettings.InstanceId(_environment, _environment.Services["db"], 3);
+        var location = await Driver.Require<IInstanceData>().LocateAsync(db3, "scale", None);
+        Assert.Equal($"{db3}-data", location?.Volume);
+        Assert.Equal("original 3", await CatAsync(db3, "$DATA/db"));
+        Assert.Equal("original 1", await CatAsync(Db1, "$DATA/db"));
+        Assert.Equal("from-1", await CatAsync(db3, "$SHARED/note"));
+    }
+
+    [DockerFact]
+    public async Task Exec_in_a_stopped_instance_returns_its_exit_code_and_output_and_a_command_past_its_timeout_is_killed_and_removed()
+    {
+        await StopAsync(Db1);
+        var exec = Driver.Require<IInstanceExec>();
+
+        var failed = await exec.ExecAsync(Db1, new ExecRequest(["/bin/sh", "-c", "id -un; echo oops >&2; exit 3"]), None);
+        var slow = await exec.ExecAsync(Db1, new ExecRequest(["/bin/sleep", "60"]) { Timeout = TimeSpan.FromSeconds(1) }, None);
+        var missing = await Assert.ThrowsAsync<DriverException>(() => exec.ExecAsync(Db1, new ExecRequest(["/no/such/program"]), None));
+
+        Assert.Equal(3, failed.ExitCode);
+        Assert.Equal("www-data", failed.StandardOutput.Trim());
+        Assert.Equal("oops", failed.StandardError.Trim());
+        Assert.True(slow.TimedOut, slow.Summary);
+        Assert.InRange(slow.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        Assert.Contains("/no/such/program", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("", await DockerAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={Db1}"));
+        Assert.Equal(InstanceState.Exited, (await Driver.GetInstanceAsync(Db1, None)).State);
     }
 
     private async Task StopThenPutBackAsync(DataLocation location)
