@@ -62,6 +62,12 @@ public sealed class ServiceSpec
     /// </summary>
     public IReadOnlyDictionary<string, ByteSize> Tmpfs { get; init; } = new Dictionary<string, ByteSize>();
 
+    /// <summary>
+    /// CPU and memory limits of each instance. Docker driver: containers are created with them; adopted containers
+    /// (<see cref="Selector"/>) keep the engine's own. The local driver refuses them (see <c>LimitsSpec</c>).
+    /// </summary>
+    public LimitsSpec? Limits { get; init; }
+
     /// <summary>Docker driver: adopt existing containers instead of creating them.</summary>
     public SelectorSpec? Selector { get; init; }
 
