@@ -99,7 +99,7 @@ public static class EnvironmentFileWriter
         {
             // Exact: a binary unit when it divides, else bytes (ByteSize rounds decimal megabytes).
             var size = new ByteSize(memory).ToString();
-            parts.Add($"memory: {(size.EndsWith("iB", StringComparison.Ordinal) ? size : memory.ToString(CultureInfo.InvariantCulture))}");
+            parts.Add($"memory: {(size.EndsWith("iB", StringComparison.Ordinal) ? size : memory.ToString(CultureInfo.InvariantCulture) + "B")}");
         }
 
         return parts.Count == 0 ? null : string.Join(", ", parts);
