@@ -58,7 +58,7 @@ internal sealed class DockerEnvironmentDriver
         _provisioner = new EnvironmentProvisioner(_catalog, Waiter, Images, _engine, options, _files);
         _recreator = new ContainerRecreator(_catalog, _engine, options, _files);
         _scaler = new ServiceScaler(_catalog, _engine, _files);
-        _crasher = new ProcessCrasher(_catalog, _engine, timeProvider);
+        _crasher = new ProcessCrasher(_catalog, _engine, _exec, timeProvider);
         _claims = new ClaimCheck(_catalog);
         _processes = new ContainerProcesses(_catalog, _engine);
         var namespaces = new NamespaceResolver(_catalog, _engine);

@@ -97,6 +97,16 @@ public static class EnvironmentLoader
                 problems.Add(service.Location, $"services.{name}.mounts", $"'{mount.Source}' needs a source path, and a target (if given) must be absolute");
             }
 
+            if (service.Init && string.Equals(spec.Driver, "local", StringComparison.Ordinal))
+            {
+                problems.Add(service.Location, $"services.{name}.init", "runs docker-init as a container's PID 1: a Docker setting, and this environment uses the local driver");
+            }
+
+            if (service.Init && service.Selector is not null)
+            {
+                problems.Add(service.Location, $"services.{name}.init", "adopted containers keep how they were started: set init on them (docker run --init, compose init: true), not here");
+            }
+
             CheckNetworkPlaceholders(spec, name, service, problems);
             CheckTmpfs(name, service, problems);
             if (service.Selector is { } selector)

@@ -68,6 +68,14 @@ public sealed class ServiceSpec
     /// </summary>
     public LimitsSpec? Limits { get; init; }
 
+    /// <summary>
+    /// Docker driver: run the engine's init (docker-init, tini) as each container's PID 1, with the service as its child,
+    /// and an explicit stop signal (SIGTERM). A <c>crash</c> on a remote engine needs it: the kernel ignores a SIGKILL
+    /// sent to a pid namespace's init from inside the namespace, and the engine's own kill counts as a manual stop. The
+    /// local driver's instances are children of its supervisor already: there it changes nothing.
+    /// </summary>
+    public bool Init { get; init; }
+
     /// <summary>Docker driver: adopt existing containers instead of creating them.</summary>
     public SelectorSpec? Selector { get; init; }
 

@@ -21,6 +21,7 @@ internal static class ContainerTemplate
             },
             Binds = [.. service.Mounts.Select(m => Bind(environment, m))],
             Tmpfs = service.Tmpfs.ToDictionary(t => t.Key, t => $"size={t.Value.Bytes.ToString(CultureInfo.InvariantCulture)},mode=1777", StringComparer.Ordinal),
+            Init = service.Init ? true : null,
         };
         if (service.Limits?.Cpus is { } cpus)
         {
@@ -45,6 +46,8 @@ internal static class ContainerTemplate
             Labels = Labels(environment.Name, service.Name, index, port),
             HostConfig = host,
             User = service.User,
+            // Explicit, so that a signal the init forwards as a crash (ProcessCrasher) is not taken for a manual stop.
+            StopSignal = service.Init ? ProcessCrasher.StopSignal : null,
         };
         if (service.Build is { Debian.Count: > 0 })
         {

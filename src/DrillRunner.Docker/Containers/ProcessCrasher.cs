@@ -6,27 +6,30 @@ namespace DrillRunner.Docker.Containers;
 
 /// <summary>
 /// An unexpected death of a container's main process, so the engine applies the restart policy (an API kill
-/// counts as a manual stop and would not). Needs the engine on this host: the process is killed by its host pid.
+/// counts as a manual stop and would not). On this host the process is killed by its host pid; on a remote engine
+/// through the container's init (<see cref="InitCrasher"/>).
 /// </summary>
-internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engine, TimeProvider timeProvider)
+internal sealed class ProcessCrasher(InstanceCatalog catalog, DockerEngine engine, ContainerExec exec, TimeProvider timeProvider)
 {
+    /// <summary>The stop signal of containers started with an init: explicit, so a forwarded crash signal is not a manual stop.</summary>
+    public const string StopSignal = "SIGTERM";
+
     private static readonly TimeSpan GoneTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan GonePollInterval = TimeSpan.FromMilliseconds(5);
 
     public async Task CrashAsync(string instanceId, CancellationToken cancellationToken)
     {
-        if (!engine.IsLocal)
-        {
-            // An exec of `kill -9 1` cannot work: the kernel ignores SIGKILL sent to a pid namespace's init from inside it.
-            throw new DriverException(
-                $"Crash of '{instanceId}' needs the Docker engine on this host (its endpoint is {engine.Endpoint}); use a kill or restart fault for a remote engine.");
-        }
-
         var (container, _) = await catalog.RequireAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (container.State is not { Running: true, Paused: false, Pid: > 0 } state)
         {
             // A frozen process would only die when thawed, long after the step's time.
             throw new DriverException($"Cannot crash '{instanceId}': it is not running (or is paused).");
+        }
+
+        if (!engine.IsLocal)
+        {
+            await new InitCrasher(engine, exec, timeProvider).CrashAsync(instanceId, container, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         var pid = checked((int)state.Pid);
