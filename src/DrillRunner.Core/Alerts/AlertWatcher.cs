@@ -20,12 +20,14 @@ internal sealed class AlertWatcher(AlertSourceSpec source, HttpClient http, RunT
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await PollOnceAsync(cancellationToken);
             try
             {
+                // A poll in flight when the run stops ends cancelled (the HttpClient says so in its own words): the
+                // stop, not a failure of the run.
+                await PollOnceAsync(cancellationToken);
                 await Task.Delay(source.Interval, time, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }

@@ -89,6 +89,27 @@ public sealed class AlertWatcherTests : IDisposable
         Assert.StartsWith("alert source http://127.0.0.1:", note.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_poll_in_flight_when_the_run_stops_ends_the_watcher_quietly()
+    {
+        // A source that accepts the connection and never answers: the stop cancels the poll mid-read.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var timeline = new RunTimeline();
+        using var http = new HttpClient();
+        using var stop = new CancellationTokenSource();
+        var watcher = new AlertWatcher(new AlertSourceSpec { Url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" }, http, timeline, TimeProvider.System);
+        var running = watcher.RunAsync(stop.Token);
+        using var accepted = await silent.AcceptTcpClientAsync();
+
+        await stop.CancelAsync();
+        await running;
+
+        Assert.True(running.IsCompletedSuccessfully);
+        Assert.Empty(timeline.Snapshot().Events);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

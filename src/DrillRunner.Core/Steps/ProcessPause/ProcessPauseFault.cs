@@ -13,6 +13,9 @@ namespace DrillRunner.Steps.ProcessPause;
 /// </summary>
 internal sealed class ProcessPauseFault(ProcessPauseOptions options) : IStep
 {
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan StopPollInterval = TimeSpan.FromMilliseconds(20);
+
     public bool IsFault => true;
 
     public IReadOnlyList<Type> RequiredCapabilities(EnvironmentSpec environment) => [typeof(IProcessSignals)];
@@ -48,16 +51,36 @@ internal sealed class ProcessPauseFault(ProcessPauseOptions options) : IStep
                 await signals.SignalProcessAsync(id, process.ProcessId, ProcessPauseConstants.Stop, cancellationToken);
             }
 
-            var after = await signals.ListProcessesAsync(id, cancellationToken);
-            var running = after.Where(p => matching.Any(m => m.ProcessId == p.ProcessId) && !p.Stopped).ToList();
+            var running = await StillRunningAsync(context, signals, id, matching, cancellationToken);
             if (running.Count > 0)
             {
-                throw new DriverException($"{id}: {string.Join("; ", running.Select(p => p.CommandLine))} did not stop");
+                throw new DriverException($"{id}: {string.Join("; ", running.Select(p => p.CommandLine))} did not stop within {StopTimeout.TotalSeconds:0} s");
             }
 
             done.Add($"{id}: {string.Join("; ", matching.Select(p => $"pid {p.ProcessId} {p.CommandLine.Trim()}"))}");
         }
 
         return $"paused {string.Join(", ", done)}";
+    }
+
+    /// <summary>
+    /// A SIGSTOP takes effect when the process next runs (on a busy machine, or in a disk wait, that is later than the
+    /// signal's return), so the stop is awaited, bounded, before it is called failed.
+    /// </summary>
+    private static async Task<List<InstanceProcess>> StillRunningAsync(
+        StepContext context, IProcessSignals signals, string id, List<InstanceProcess> matching, CancellationToken cancellationToken)
+    {
+        var started = context.Time.GetTimestamp();
+        while (true)
+        {
+            var after = await signals.ListProcessesAsync(id, cancellationToken);
+            var running = after.Where(p => matching.Any(m => m.ProcessId == p.ProcessId) && !p.Stopped).ToList();
+            if (running.Count == 0 || context.Time.GetElapsedTime(started) >= StopTimeout)
+            {
+                return running;
+            }
+
+            await Task.Delay(StopPollInterval, context.Time, cancellationToken);
+        }
     }
 }
