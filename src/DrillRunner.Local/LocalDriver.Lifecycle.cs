@@ -15,6 +15,11 @@ internal sealed partial class LocalDriver
         try
         {
             var state = _launcher.FindLive();
+            if (state is null && WhyLimitsRefused() is { } refused)
+            {
+                return Task.FromResult(DriverAvailability.Unavailable(refused));
+            }
+
             var detail = state is null
                 ? $"local processes; environment '{_environment.Name}' is not up"
                 : $"local processes; environment '{_environment.Name}' is up (supervisor pid {state.SupervisorPid}, {state.Instances.Count} instances)";
@@ -29,6 +34,11 @@ internal sealed partial class LocalDriver
     public async Task UpAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        if (WhyLimitsRefused() is { } refused)
+        {
+            throw new DriverException(refused);
+        }
+
         var launches = _environment.Services.Values
             .SelectMany(s => Enumerable.Range(1, s.Instances).Select(i => LaunchPlanner.Plan(_environment, s, i, _options, _stateDirectory, FilesFolder(InstanceSettings.InstanceId(_environment, s, i)))))
             .ToList();
@@ -199,4 +209,10 @@ internal sealed partial class LocalDriver
 
         return ProcStat.ReadAlive(pid, startTicks) is null;
     }
+
+    // Declared limits are refused, not ignored (an auto environment can reach this driver without the load check).
+    private string? WhyLimitsRefused() =>
+        _environment.Services.Values.FirstOrDefault(s => s.Limits is not null) is { } limited
+            ? $"{_environment.SourceFile}: service '{limited.Name}' declares limits: {LimitsSpec.LocalDriverRefusal}"
+            : null;
 }

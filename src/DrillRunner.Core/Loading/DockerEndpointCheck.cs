@@ -6,12 +6,12 @@ namespace DrillRunner.Loading;
 /// The <c>docker:</c> block of an environment: a remote engine (<c>tcp://</c>) needs TLS (<c>tlsCertPath</c>) unless
 /// the environment says <c>insecure: true</c>; the certificate folder holds <c>ca.pem</c>, <c>cert.pem</c>, <c>key.pem</c>.
 /// </summary>
-internal static class DockerEndpointCheck
+public static class DockerEndpointCheck
 {
     private static readonly string[] TlsFiles = ["ca.pem", "cert.pem", "key.pem"];
 
     /// <summary>The same block with <c>tlsCertPath</c> made absolute against the environment file's folder.</summary>
-    public static DockerEndpointSpec Resolve(DockerEndpointSpec docker, string baseDirectory) =>
+    internal static DockerEndpointSpec Resolve(DockerEndpointSpec docker, string baseDirectory) =>
         string.IsNullOrEmpty(docker.TlsCertPath)
             ? docker
             : new DockerEndpointSpec
@@ -23,7 +23,15 @@ internal static class DockerEndpointCheck
                 Location = docker.Location,
             };
 
-    public static void Check(DockerEndpointSpec docker, SourceLocation top, ProblemList problems)
+    /// <summary>The problems of an engine given outside a file (<c>drill env import</c>'s options), as field: message.</summary>
+    public static IReadOnlyList<string> Problems(DockerEndpointSpec docker)
+    {
+        var problems = new ProblemList();
+        Check(docker, SourceLocation.None, problems);
+        return [.. problems.Items.Select(p => $"{p.Field}: {p.Message}")];
+    }
+
+    internal static void Check(DockerEndpointSpec docker, SourceLocation top, ProblemList problems)
     {
         var at = docker.Location == SourceLocation.None ? top : docker.Location;
         if (!Uri.TryCreate(docker.Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "npipe"))

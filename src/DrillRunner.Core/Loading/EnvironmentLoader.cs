@@ -118,7 +118,7 @@ public static class EnvironmentLoader
                 }
             }
 
-            ServiceChecks.Check(name, service, problems);
+            ServiceChecks.Check(name, service, spec.Driver, problems);
         }
 
         foreach (var (name, url) in spec.Endpoints)

@@ -7,8 +7,13 @@ namespace DrillRunner.Loading;
 /// <summary>Checks of a service's named ports, user and roles, each problem naming the field.</summary>
 internal static partial class ServiceChecks
 {
-    public static void Check(string name, ServiceSpec service, ProblemList problems)
+    public static void Check(string name, ServiceSpec service, string driver, ProblemList problems)
     {
+        if (service.Limits is { } limits && driver == "local")
+        {
+            problems.Add(limits.Location == SourceLocation.None ? service.Location : limits.Location, $"services.{name}.limits", LimitsSpec.LocalDriverRefusal);
+        }
+
         foreach (var (portName, port) in service.Ports)
         {
             if (port < 1024 || port + service.Instances > 65535)

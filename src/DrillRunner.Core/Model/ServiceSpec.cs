@@ -63,6 +63,12 @@ public sealed class ServiceSpec
     public IReadOnlyDictionary<string, ByteSize> Tmpfs { get; init; } = new Dictionary<string, ByteSize>();
 
     /// <summary>
+    /// CPU and memory limits of each instance. Docker driver: containers are created with them; adopted containers
+    /// (<see cref="Selector"/>) keep the engine's own. The local driver refuses them (see <c>LimitsSpec</c>).
+    /// </summary>
+    public LimitsSpec? Limits { get; init; }
+
+    /// <summary>
     /// Docker driver: run the engine's init (docker-init, tini) as each container's PID 1, with the service as its child,
     /// and an explicit stop signal (SIGTERM). A <c>crash</c> on a remote engine needs it: the kernel ignores a SIGKILL
     /// sent to a pid namespace's init from inside the namespace, and the engine's own kill counts as a manual stop. The

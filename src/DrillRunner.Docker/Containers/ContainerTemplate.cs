@@ -23,6 +23,18 @@ internal static class ContainerTemplate
             Tmpfs = service.Tmpfs.ToDictionary(t => t.Key, t => $"size={t.Value.Bytes.ToString(CultureInfo.InvariantCulture)},mode=1777", StringComparer.Ordinal),
             Init = service.Init ? true : null,
         };
+        if (service.Limits?.Cpus is { } cpus)
+        {
+            host.NanoCPUs = (long)Math.Round(cpus * 1e9);
+        }
+
+        if (service.Limits?.Memory is { } memory)
+        {
+            // No swap beyond the limit: the declared figure is what the instance can hold (as memory-limit sets it).
+            host.Memory = memory.Bytes;
+            host.MemorySwap = memory.Bytes;
+        }
+
         var id = InstanceSettings.InstanceId(environment, service, index);
         host.Mounts = Storage.DataVolumes.MountsFor(environment, service, id);
         var data = DataDirectoryOf(service, id);

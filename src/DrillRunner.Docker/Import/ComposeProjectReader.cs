@@ -14,10 +14,12 @@ namespace DrillRunner.Docker.Import;
 /// </summary>
 public static partial class ComposeProjectReader
 {
-    public static async Task<ComposeProject> ReadAsync(string endpoint, string project, CancellationToken cancellationToken)
+    public static async Task<ComposeProject> ReadAsync(DockerEndpointSpec engine, string project, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
-        using var client = DockerClientFactory.Create(new DockerEndpointSpec { Endpoint = endpoint });
+        var endpoint = engine.Endpoint;
+        using var client = DockerClientFactory.Create(engine);
         IList<ContainerListResponse> containers;
         try
         {
@@ -28,7 +30,7 @@ public static partial class ComposeProjectReader
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException or System.Security.Authentication.AuthenticationException)
         {
             throw new DriverException($"The Docker engine at {endpoint} did not answer: {ex.Message}");
         }
@@ -44,7 +46,13 @@ public static partial class ComposeProjectReader
         foreach (var group in containers.Where(c => c.Labels.ContainsKey(ComposeLabels.Service)).GroupBy(c => c.Labels[ComposeLabels.Service]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var members = group.OrderBy(InstanceNameOf, StringComparer.Ordinal).ToList();
-            var inspected = await client.Containers.InspectContainerAsync(members[0].ID, cancellationToken).ConfigureAwait(false);
+            var all = new List<ContainerInspectResponse>();
+            foreach (var member in members)
+            {
+                all.Add(await client.Containers.InspectContainerAsync(member.ID, cancellationToken).ConfigureAwait(false));
+            }
+
+            var inspected = all[0];
             var test = inspected.Config?.Healthcheck?.Test;
             var hasHealthCheck = test is { Count: > 0 } && test[0] != "NONE";
             var restart = inspected.HostConfig?.RestartPolicy?.Name;
@@ -54,7 +62,9 @@ public static partial class ComposeProjectReader
                 LoopbackPortOf(members[0]),
                 hasHealthCheck,
                 hasHealthCheck ? HealthPathOf(test!) : null,
-                restart is RestartPolicyKind.Always or RestartPolicyKind.OnFailure or RestartPolicyKind.UnlessStopped));
+                restart is RestartPolicyKind.Always or RestartPolicyKind.OnFailure or RestartPolicyKind.UnlessStopped,
+                Loosest(all.Select(c => CpusOf(c.HostConfig))),
+                Loosest(all.Select(c => c.HostConfig?.Memory is > 0 and var m ? (double?)m : null)) is { } memory ? (long)memory : null));
         }
 
         if (services.All(s => s.HostPort is null))
@@ -64,7 +74,21 @@ public static partial class ComposeProjectReader
                 + "a drill needs an endpoint to probe; publish one (ports: [\"127.0.0.1:PORT:PORT\"]); no file was written.");
         }
 
-        return new ComposeProject(project, endpoint, services);
+        return new ComposeProject(project, engine, services);
+    }
+
+    // --cpus sets NanoCPUs; cpu_quota (compose v2 files, older engines) a quota per period.
+    private static double? CpusOf(HostConfig? host) =>
+        host is null ? null
+        : host.NanoCPUs > 0 ? host.NanoCPUs / 1e9
+        : host.CPUQuota > 0 ? host.CPUQuota / (double)(host.CPUPeriod > 0 ? host.CPUPeriod : 100_000)
+        : null;
+
+    // The service's limit is its least limited container's: one without a limit leaves the service without one.
+    private static double? Loosest(IEnumerable<double?> values)
+    {
+        var list = values.ToList();
+        return list.All(v => v is not null) ? list.Max() : null;
     }
 
     /// <summary>The path of the first http(s) URL in a Docker health check (<c>curl -f http://localhost:8080/health</c>), or null.</summary>

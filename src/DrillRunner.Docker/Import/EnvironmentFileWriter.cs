@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DrillRunner.Units;
 
 namespace DrillRunner.Docker.Import;
 
@@ -25,7 +26,16 @@ public static class EnvironmentFileWriter
         yaml.AppendLine("allowlist: [127.0.0.1]");
         yaml.AppendLine();
         yaml.AppendLine("docker:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  endpoint: {Quote(project.Endpoint)}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  endpoint: {Quote(project.Engine.Endpoint)}");
+        if (project.Engine.TlsCertPath is { Length: > 0 } certs)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  tlsCertPath: {Quote(Path.GetFullPath(certs))}   # ca.pem, cert.pem, key.pem");
+        }
+
+        if (project.Engine.Insecure)
+        {
+            yaml.AppendLine("  insecure: true   # a tcp:// engine without TLS: anyone on its network can drive it");
+        }
         yaml.AppendLine();
         yaml.AppendLine("endpoints:");
         foreach (var service in project.Services.Where(s => s.HostPort is not null))
@@ -56,6 +66,11 @@ public static class EnvironmentFileWriter
                 yaml.AppendLine("    supervisor: {}   # Docker restarts it (restart policy)");
             }
 
+            if (Limits(service) is { } limits)
+            {
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"    limits: {{ {limits} }}   # the containers' own (HostConfig)");
+            }
+
             if (service.HostPort is null)
             {
                 yaml.AppendLine("    # publishes no port on 127.0.0.1: no endpoint");
@@ -71,6 +86,24 @@ public static class EnvironmentFileWriter
     /// </summary>
     public static string NamePattern(string project, string service) =>
         $"^{Regex.Escape(project)}[-_]{Regex.Escape(service)}[-_][0-9]+$";
+
+    private static string? Limits(ComposeService service)
+    {
+        var parts = new List<string>();
+        if (service.Cpus is { } cpus)
+        {
+            parts.Add($"cpus: {cpus.ToString("0.###", CultureInfo.InvariantCulture)}");
+        }
+
+        if (service.MemoryBytes is { } memory)
+        {
+            // Exact: a binary unit when it divides, else bytes (ByteSize rounds decimal megabytes).
+            var size = new ByteSize(memory).ToString();
+            parts.Add($"memory: {(size.EndsWith("iB", StringComparison.Ordinal) ? size : memory.ToString(CultureInfo.InvariantCulture) + "B")}");
+        }
+
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

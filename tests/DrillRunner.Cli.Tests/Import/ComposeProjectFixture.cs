@@ -8,13 +8,20 @@ internal sealed class ComposeProjectFixture : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private ComposeProjectFixture(string name) => Name = name;
+    private readonly string? _dockerHost;
+
+    private ComposeProjectFixture(string name, string? dockerHost)
+    {
+        Name = name;
+        _dockerHost = dockerHost;
+    }
 
     public string Name { get; }
 
-    public static async Task<ComposeProjectFixture> UpAsync(string prefix, string composeYaml)
+    /// <summary>Starts the project on the shared engine, or on the one at <paramref name="dockerHost"/> (DOCKER_HOST).</summary>
+    public static async Task<ComposeProjectFixture> UpAsync(string prefix, string composeYaml, string? dockerHost = null)
     {
-        var project = new ComposeProjectFixture(prefix + Guid.NewGuid().ToString("N")[..10]);
+        var project = new ComposeProjectFixture(prefix + Guid.NewGuid().ToString("N")[..10], dockerHost);
         project._folder.Write("docker-compose.yml", composeYaml);
         var (code, output) = await project.RunAsync("up", "-d");
         if (code != 0)
@@ -35,6 +42,11 @@ internal sealed class ComposeProjectFixture : IAsyncDisposable
     private async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         var info = new ProcessStartInfo("docker-compose") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder.Path };
+        if (_dockerHost is not null)
+        {
+            info.Environment["DOCKER_HOST"] = _dockerHost;
+        }
+
         foreach (var arg in new[] { "-p", Name, "-f", Path.Combine(_folder.Path, "docker-compose.yml") }.Concat(args))
         {
             info.ArgumentList.Add(arg);

@@ -104,6 +104,66 @@ public sealed class EnvImportTests : IDisposable
         Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(), "no file may be written");
     }
 
+    [DockerFact]
+    public async Task Import_writes_the_containers_limits_so_a_limited_service_shows_no_limit_risk()
+    {
+        var image = await ComposeImage.BuildAsync();
+        var port = FreePorts.FindRange(1);
+        await using var project = await ComposeProjectFixture.UpAsync("drimportlim", $$"""
+            version: "2.4"
+            services:
+              web:
+                image: {{image}}
+                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                ports: ["127.0.0.1:{{port}}:8080"]
+                cpus: 0.5
+                mem_limit: 256m
+              worker:
+                image: {{image}}
+                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                mem_limit: 200000000
+            """);
+        var file = Path.Combine(_workspace.Path, "drills", "environments", "limited.yaml");
+
+        var (code, output) = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "import", "--compose", project.Name, "-o", file);
+
+        Assert.True(code == 0, output);
+        var spec = EnvironmentLoader.Load(file);
+        Assert.Equal(0.5, spec.Services["web"].Limits!.Cpus);
+        Assert.Equal(256L << 20, spec.Services["web"].Limits!.Memory!.Value.Bytes);
+        Assert.Null(spec.Services["worker"].Limits!.Cpus);
+        Assert.Equal(200_000_000, spec.Services["worker"].Limits!.Memory!.Value.Bytes); // exact, not rounded to 200MB
+
+        var check = await DrillProcess.RunAsync(_workspace.Path, Limit, "env", "check", file);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("web: limits read from its running containers: 0.5 CPU, 256MiB memory", check.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"web\s*│\s*no-resource-limits", check.Output);
+        Assert.Matches(@"worker\s*│\s*no-resource-limits\s*│\s*no CPU limit \(memory is limited\)", check.Output);
+    }
+
+    [Fact]
+    public void A_written_insecure_or_tls_engine_loads_with_the_same_docker_settings()
+    {
+        var certs = Path.Combine(_workspace.Path, "certs");
+        Directory.CreateDirectory(certs);
+        foreach (var pem in new[] { "ca.pem", "cert.pem", "key.pem" })
+        {
+            File.WriteAllText(Path.Combine(certs, pem), "");
+        }
+
+        var services = new[] { new ComposeService("web", ["p_web_1"], 18555, false, null, false, 1.25, 64L << 20) };
+        var insecure = _workspace.Write("insecure.yaml", EnvironmentFileWriter.Write(new ComposeProject("p", new DockerEndpointSpec { Endpoint = "tcp://127.0.0.1:2375", Insecure = true }, services), "insecure"));
+        var tls = _workspace.Write("tls.yaml", EnvironmentFileWriter.Write(new ComposeProject("p", new DockerEndpointSpec { Endpoint = "tcp://127.0.0.1:2376", TlsCertPath = certs }, services), "tls"));
+
+        var a = EnvironmentLoader.Load(insecure);
+        var b = EnvironmentLoader.Load(tls);
+
+        Assert.Equal(("tcp://127.0.0.1:2375", true, null), (a.Docker.Endpoint, a.Docker.Insecure, a.Docker.TlsCertPath));
+        Assert.Equal(("tcp://127.0.0.1:2376", false, certs), (b.Docker.Endpoint, b.Docker.Insecure, b.Docker.TlsCertPath));
+        Assert.Equal(1.25, a.Services["web"].Limits!.Cpus);
+        Assert.Equal(64L << 20, a.Services["web"].Limits!.Memory!.Value.Bytes);
+    }
+
     [Theory]
     [InlineData(new[] { "CMD-SHELL", "curl -f http://localhost:8080/health || exit 1" }, "/health")]
     [InlineData(new[] { "CMD", "wget", "-qO-", "http://127.0.0.1:80/ready?deep=1" }, "/ready?deep=1")]

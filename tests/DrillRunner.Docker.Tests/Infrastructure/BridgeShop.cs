@@ -39,7 +39,7 @@ internal sealed class BridgeShop : IAsyncDisposable
 
     public DrillCatalog Catalog { get; } = new DrillCatalog().AddCoreComponents().AddDocker();
 
-    public static BridgeShop Create(string image, int apps = 1, bool lb = false, bool supervised = false, IReadOnlyDictionary<string, string>? appSettings = null, string network = "bridge")
+    public static BridgeShop Create(string image, int apps = 1, bool lb = false, bool supervised = false, IReadOnlyDictionary<string, string>? appSettings = null, string network = "bridge", LimitsSpec? limits = null)
     {
         var port = FreePorts.FindRange(apps + 2);
         var settings = new Dictionary<string, string>
@@ -65,6 +65,7 @@ internal sealed class BridgeShop : IAsyncDisposable
                 ChaosToken = ChaosToken,
                 Supervisor = supervised ? new SupervisorSpec() : null,
                 Tmpfs = new Dictionary<string, ByteSize> { [Scratch] = new(16L << 20) },
+                Limits = limits,
                 Settings = settings,
             },
         };
