@@ -4,12 +4,12 @@ using Xunit.Abstractions;
 namespace DrillRunner.Cli.Tests.DataTier;
 
 /// <summary>
-/// Kill point on Docker: the runner is SIGKILLed while the runbook's `pgbackrest restore` runs in its one-off
-/// container; `drill recover` removes that container, puts the original data back inside the volume, starts the
-/// cluster, and the order written before the disaster reads back.
+/// A runbook that does not finish on Docker: the runner SIGKILLed while `pgbackrest restore` runs in its one-off
+/// container (`drill recover` removes that container, puts the original data back inside the volume, starts the
+/// cluster, and the order written before the disaster reads back), and a restore that fails (wrong stanza).
 /// </summary>
 [Collection(DemoCollection.Name)]
-public sealed class RestoreDockerKillTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RestoreDockerFailureTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(6);
     private readonly HaEnvironment _environment = new() { Name = "demo-shop-dr", Driver = "docker" };
@@ -42,6 +42,26 @@ public sealed class RestoreDockerKillTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal("", await Docker.RunAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={node}"));
         // The original went back in place of the half-restored folder: nothing is left set aside.
         Assert.Equal("", await Docker.RunAsync("run", "--rm", "--network", "none", "-v", $"{node}-data:/v", "--entrypoint", "/bin/sh", "drillrunner/dr-db-backup", "-c", "ls -A /v/.set-aside/*"));
+    }
+
+    [DockerFact]
+    public async Task On_docker_a_restore_that_fails_puts_the_original_data_back_from_the_volume_with_every_canary_write()
+    {
+        await _environment.UpAsync();
+        var drill = File.ReadAllText(Path.Combine(_environment.Workspace.Path, "drills", "restore-from-backup.yaml"))
+            .Replace("command: [pgbackrest, restore]", "command: [pgbackrest, --stanza=no-such-stanza, restore]", StringComparison.Ordinal);
+        _environment.Workspace.Write("drills/restore-wrong-stanza.yaml", drill);
+
+        var (code, text) = await DrillProcess.RunAsync(
+            _environment.Workspace.Path, RunLimit, "run", "drills/restore-wrong-stanza.yaml", "--environment", _environment.EnvironmentFile, "--driver", "docker");
+        output.WriteLine(text);
+
+        Assert.True(code == 1, $"exit {code}:\n{text}");
+        Assert.Contains("put the original data back", text, StringComparison.Ordinal);
+        using var report = RunReport.From(text);
+        var lost = report.Objective("data-loss").GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "lost-writes");
+        Assert.Equal(0, lost.GetProperty("value").GetDouble());
+        Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), _environment.RestPorts));
     }
 
     // The one-off container running `pgbackrest restore` for the stopped first node: the moment to kill the runner.
