@@ -68,6 +68,32 @@ public sealed class RestoreDrillTests(DrEnvironment dr, ITestOutputHelper output
     }
 
     [DataTierFact]
+    public async Task A_runbook_that_fails_after_its_restore_took_keeps_the_restored_cluster_and_the_originals()
+    {
+        // The restored cluster is up on a new timeline when the last step fails. Putting the originals back then left
+        // a node that never became healthy (its timeline is not a child of the archive's newest): the restore stands,
+        // the originals are kept for whoever wants the writes after the last archived WAL.
+        await Cluster.UpAsync();
+        var drill = File.ReadAllText(Path.Combine(Cluster.Workspace.Path, "drills", "restore-from-backup.yaml"))
+            .Replace("command: [/usr/bin/python3, -c, \"import sys", "command: [/usr/bin/python3, -c, \"raise SystemExit('the check fails'); import sys", StringComparison.Ordinal);
+        Assert.Contains("the check fails", drill, StringComparison.Ordinal);
+        Cluster.Workspace.Write("drills/restore-failing-check.yaml", drill);
+        var before = await WriteOrderAsync("before-the-failing-check-drill");
+
+        var (code, text) = await RunAsync("drills/restore-failing-check.yaml");
+
+        Assert.True(code == 1, $"exit {code}:\n{text}");
+        using var report = RunReport.From(text);
+        Assert.Equal("done", Steps(report).Single(s => s.Name == "start-the-database").Outcome);
+        Assert.Equal("failed", Steps(report).Single(s => s.Name == "check-the-application").Outcome);
+        Assert.Contains("but the restore had taken", text, StringComparison.Ordinal);
+        Assert.Contains("originals kept, not put back", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("RESTORE FAILED", text, StringComparison.Ordinal);
+        Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), Cluster.RestPorts));
+        Assert.True(await ReadOrderAsync(before), "an order written before the drill is readable from the restored cluster");
+    }
+
+    [DataTierFact]
     public async Task A_runner_killed_after_the_data_is_destroyed_is_recovered_with_the_data_back()
     {
         await Cluster.UpAsync();

@@ -9,9 +9,14 @@ namespace DrillRunner.Steps.DestroyData;
 /// <summary>
 /// Undo of <c>destroy-data</c>, from the record alone. When the runbook completed and the service is back (every
 /// instance up, every role held), the restore stands: the set-aside copies are removed, or kept under another name.
-/// Otherwise (an abort, a failed runbook step, a crash, a runbook that left the service down) the original data goes
-/// back and the service is started, the former holder of the first role first, so a failed DR drill never leaves
-/// staging without its database. Idempotent: a copy already put back, kept or removed is not looked for again.
+/// When the restore took but the runbook did not finish (a later step failed, an abort, a crash after the restored
+/// node came up holding the first role), the restored service stands too: the rest of its instances are started and
+/// the originals are kept, never removed. Putting them back then would be wrong: the restored primary has promoted
+/// onto a new timeline that the archive now holds, and the original data (further along the old one) could not follow
+/// it (Patroni: "timeline is not a child of this server's history"; seen as a node that never became healthy).
+/// Otherwise (nothing restored yet) the original data goes back and the service is started, the former holder of the
+/// first role first, so a failed DR drill never leaves staging without its database. Idempotent: a copy already put
+/// back, kept or removed is not looked for again.
 /// </summary>
 internal sealed class DestroyDataUndo : IUndoHandler
 {
@@ -39,6 +44,14 @@ internal sealed class DestroyDataUndo : IUndoHandler
         if (context.RunbookCompleted && await RestoredAsync(context, payload, cancellationToken) is { } restored)
         {
             return $"the runbook restored {payload.Service} ({restored}); {await SettleCopiesAsync(data, payload, states, cancellationToken)}";
+        }
+
+        if (await RestoreTook.CheckAsync(context, payload, cancellationToken) is { } took)
+        {
+            var started = await RestoreTook.StartRestAsync(context, payload, cancellationToken);
+            var kept = await RestoreTook.KeepCopiesAsync(data, payload, states, cancellationToken);
+            var reason = context.RunbookCompleted ? "the runbook completed without bringing every instance back" : "the runbook did not complete";
+            return $"{reason}, but the restore had taken ({took}): the restored {payload.Service} stands; {started}; originals kept, not put back: {kept}";
         }
 
         var halted = new List<string>();
