@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DrillRunner.Testing;
 using Xunit.Abstractions;
 
@@ -22,10 +21,10 @@ public sealed class HaDockerTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await _environment.UpAsync();
         var name = _environment.Workspace.Environment();
-        Assert.Equal("postgres", await DockerAsync("inspect", "-f", "{{.Config.User}}", $"{name}-db-1"));
-        Assert.Equal("postgres", await DockerAsync("exec", $"{name}-db-1", "id", "-un"));
-        var uid = await DockerAsync("exec", $"{name}-db-1", "id", "-u");
-        var patroni = (await DockerAsync("top", $"{name}-db-1", "-eo", "uid,pid,args")).Split('\n').Where(l => l.Contains("patroni", StringComparison.Ordinal)).ToList();
+        Assert.Equal("postgres", await Docker.RunAsync("inspect", "-f", "{{.Config.User}}", $"{name}-db-1"));
+        Assert.Equal("postgres", await Docker.RunAsync("exec", $"{name}-db-1", "id", "-un"));
+        var uid = await Docker.RunAsync("exec", $"{name}-db-1", "id", "-u");
+        var patroni = (await Docker.RunAsync("top", $"{name}-db-1", "-eo", "uid,pid,args")).Split('\n').Where(l => l.Contains("patroni", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(patroni);
         Assert.All(patroni, line => Assert.StartsWith(uid + " ", line.Trim(), StringComparison.Ordinal));
 
@@ -43,20 +42,6 @@ public sealed class HaDockerTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), _environment.RestPorts));
         output.WriteLine(await _environment.DownAsync());
-        Assert.Equal("", await DockerAsync("ps", "-aq", "--filter", $"name={name}-"));
-    }
-
-    private static async Task<string> DockerAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return text.Trim();
+        Assert.Equal("", await Docker.RunAsync("ps", "-aq", "--filter", $"name={name}-"));
     }
 }
