@@ -59,13 +59,13 @@ public sealed class RunAsUserTests
 
         await bed.Driver.SignalProcessAsync(id, daemon.ProcessId, "SIGSTOP", CancellationToken.None);
 
-        var paused = await bed.Driver.ListProcessesAsync(id, CancellationToken.None);
-        Assert.True(paused.Single(p => p.ProcessId == daemon.ProcessId).Stopped);
+        // A signal takes effect when the process next runs: on a busy machine, a moment after kill(2) returns.
+        var paused = await WaitForStoppedAsync(bed, id, daemon.ProcessId, stopped: true);
         Assert.All(paused.Where(p => p.ProcessId != daemon.ProcessId), p => Assert.False(p.Stopped));
         await Assert.ThrowsAsync<DriverException>(() => bed.Driver.SignalProcessAsync(id, Environment.ProcessId, "SIGSTOP", CancellationToken.None));
 
         await bed.Driver.SignalProcessAsync(id, daemon.ProcessId, "SIGCONT", CancellationToken.None);
-        Assert.False((await bed.Driver.ListProcessesAsync(id, CancellationToken.None)).Single(p => p.ProcessId == daemon.ProcessId).Stopped);
+        await WaitForStoppedAsync(bed, id, daemon.ProcessId, stopped: false);
 
         // Node loss takes the daemon with it, as a container's death would; env down finds any left over.
         await bed.Driver.KillAsync(id, "SIGKILL", CancellationToken.None);
@@ -86,6 +86,22 @@ public sealed class RunAsUserTests
         }
 
         throw new TimeoutException($"{id} never had {count} processes");
+    }
+
+    private static async Task<IReadOnlyList<InstanceProcess>> WaitForStoppedAsync(LocalTestBed bed, string id, int processId, bool stopped)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            var processes = await bed.Driver.ListProcessesAsync(id, CancellationToken.None);
+            if (processes.Single(p => p.ProcessId == processId).Stopped == stopped)
+            {
+                return processes;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+
+        throw new TimeoutException($"process {processId} of {id} was not {(stopped ? "stopped" : "running")} within 3 s");
     }
 
     private static async Task WaitForFileAsync(string path) => await DriverWaitsFor(() => File.Exists(path) && new FileInfo(path).Length > 0);
