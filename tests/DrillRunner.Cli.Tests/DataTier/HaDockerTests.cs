@@ -21,10 +21,10 @@ public sealed class HaDockerTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await _environment.UpAsync();
         var name = _environment.Workspace.Environment();
-        Assert.Equal("postgres", await Docker.RunAsync("inspect", "-f", "{{.Config.User}}", $"{name}-db-1"));
-        Assert.Equal("postgres", await Docker.RunAsync("exec", $"{name}-db-1", "id", "-un"));
-        var uid = await Docker.RunAsync("exec", $"{name}-db-1", "id", "-u");
-        var patroni = (await Docker.RunAsync("top", $"{name}-db-1", "-eo", "uid,pid,args")).Split('\n').Where(l => l.Contains("patroni", StringComparison.Ordinal)).ToList();
+        Assert.Equal("postgres", await DockerCli.RunAsync("inspect", "-f", "{{.Config.User}}", $"{name}-db-1"));
+        Assert.Equal("postgres", await DockerCli.RunAsync("exec", $"{name}-db-1", "id", "-un"));
+        var uid = await DockerCli.RunAsync("exec", $"{name}-db-1", "id", "-u");
+        var patroni = (await DockerCli.RunAsync("top", $"{name}-db-1", "-eo", "uid,pid,args")).Split('\n').Where(l => l.Contains("patroni", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(patroni);
         Assert.All(patroni, line => Assert.StartsWith(uid + " ", line.Trim(), StringComparison.Ordinal));
 
@@ -42,6 +42,6 @@ public sealed class HaDockerTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), _environment.RestPorts));
         output.WriteLine(await _environment.DownAsync());
-        Assert.Equal("", await Docker.RunAsync("ps", "-aq", "--filter", $"name={name}-"));
+        Assert.Equal("", await DockerCli.RunAsync("ps", "-aq", "--filter", $"name={name}-"));
     }
 }

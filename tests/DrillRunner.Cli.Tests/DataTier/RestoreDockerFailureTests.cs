@@ -39,9 +39,9 @@ public sealed class RestoreDockerFailureTests(ITestOutputHelper output) : IAsync
         Assert.True(code == 0, $"recover exited {code}:\n{text}");
         Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(60), _environment.RestPorts));
         Assert.True(await ShopOrders.ReadAsync(Shop, before), $"the order written before the disaster is back after recover:\n{text}");
-        Assert.Equal("", await Docker.RunAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={node}"));
+        Assert.Equal("", await DockerCli.RunAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={node}"));
         // The original went back in place of the half-restored folder: nothing is left set aside.
-        Assert.Equal("", await Docker.RunAsync("run", "--rm", "--network", "none", "-v", $"{node}-data:/v", "--entrypoint", "/bin/sh", "drillrunner/dr-db-backup", "-c", "ls -A /v/.set-aside/*"));
+        Assert.Equal("", await DockerCli.RunAsync("run", "--rm", "--network", "none", "-v", $"{node}-data:/v", "--entrypoint", "/bin/sh", "drillrunner/dr-db-backup", "-c", "ls -A /v/.set-aside/*"));
     }
 
     [DockerFact]
@@ -70,7 +70,7 @@ public sealed class RestoreDockerFailureTests(ITestOutputHelper output) : IAsync
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(1);
         while (TimeProvider.System.GetUtcNow() < deadline && !run.Output.Contains("start-the-database", StringComparison.Ordinal))
         {
-            var running = await Docker.RunAsync("ps", "--filter", $"label=com.drillrunner.helper-of={node}", "--format", "{{.Names}} {{.Command}}");
+            var running = await DockerCli.RunAsync("ps", "--filter", $"label=com.drillrunner.helper-of={node}", "--format", "{{.Names}} {{.Command}}");
             if (running.Split('\n').FirstOrDefault(l => l.Contains("pgbackrest", StringComparison.Ordinal)) is { } restoring)
             {
                 return restoring;

@@ -41,12 +41,12 @@ public sealed class RestoreDockerTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.Null(await PatroniCluster.WaitHealthyAsync(TimeSpan.FromSeconds(30), _environment.RestPorts));
         // The runbook restored: the copies set aside are removed, no helper container is left.
-        Assert.Equal("", await Docker.RunAsync("run", "--rm", "--network", "none", "-v", $"{name}-db-1-data:/v", "--entrypoint", "/bin/sh", "drillrunner/dr-db-backup", "-c", "ls -A /v/.set-aside/*"));
-        Assert.Equal("", await Docker.RunAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={name}-db-1"));
+        Assert.Equal("", await DockerCli.RunAsync("run", "--rm", "--network", "none", "-v", $"{name}-db-1-data:/v", "--entrypoint", "/bin/sh", "drillrunner/dr-db-backup", "-c", "ls -A /v/.set-aside/*"));
+        Assert.Equal("", await DockerCli.RunAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={name}-db-1"));
 
         output.WriteLine(await _environment.DownAsync());
-        Assert.Equal("", await Docker.RunAsync("ps", "-aq", "--filter", $"name={name}-"));
-        Assert.Equal("", await Docker.RunAsync("volume", "ls", "-q", "--filter", $"label=com.drillrunner.env={name}"));
+        Assert.Equal("", await DockerCli.RunAsync("ps", "-aq", "--filter", $"name={name}-"));
+        Assert.Equal("", await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label=com.drillrunner.env={name}"));
     }
 
     private static double Measurement(RunReport report, string kind, string name) =>

@@ -10,6 +10,9 @@ namespace DrillRunner.Cli.Tests.Import;
 /// </summary>
 internal static class ComposeImage
 {
+    /// <summary>A Compose service's settings that make the image a plain DemoShop app server on port 8080.</summary>
+    public const string ShopEnvironment = """environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }""";
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static string? _reference;
 

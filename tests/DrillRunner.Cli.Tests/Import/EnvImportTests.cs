@@ -28,12 +28,12 @@ public sealed class EnvImportTests : IDisposable
             services:
               web:
                 image: {{image}}
-                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                {{ComposeImage.ShopEnvironment}}
                 ports: ["127.0.0.1:{{port}}:8080"]
                 restart: always
               worker:
                 image: {{image}}
-                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                {{ComposeImage.ShopEnvironment}}
             """);
         var file = Path.Combine(_workspace.Path, "drills", "environments", "imported.yaml");
 
@@ -89,7 +89,7 @@ public sealed class EnvImportTests : IDisposable
             services:
               worker:
                 image: {{image}}
-                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                {{ComposeImage.ShopEnvironment}}
             """);
         var folder = Path.Combine(_workspace.Path, "drills", "environments");
 
@@ -114,13 +114,13 @@ public sealed class EnvImportTests : IDisposable
             services:
               web:
                 image: {{image}}
-                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                {{ComposeImage.ShopEnvironment}}
                 ports: ["127.0.0.1:{{port}}:8080"]
                 cpus: 0.5
                 mem_limit: 256m
               worker:
                 image: {{image}}
-                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                {{ComposeImage.ShopEnvironment}}
                 mem_limit: 200000000
             """);
         var file = Path.Combine(_workspace.Path, "drills", "environments", "limited.yaml");

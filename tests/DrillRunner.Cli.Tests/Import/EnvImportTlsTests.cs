@@ -28,7 +28,7 @@ public sealed class EnvImportTlsTests(SecondDockerDaemon daemon) : IClassFixture
             services:
               web:
                 image: {{image}}
-                environment: { ASPNETCORE_URLS: "http://0.0.0.0:8080", Shop__Role: app, Shop__OrderStore: memory }
+                {{ComposeImage.ShopEnvironment}}
                 ports: ["127.0.0.1:{{port}}:8080"]
                 cpus: 0.5
                 mem_limit: 128m

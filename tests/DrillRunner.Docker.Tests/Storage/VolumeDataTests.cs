@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DrillRunner.Docker.Tests.Infrastructure;
 using DrillRunner.Drivers;
 using DrillRunner.Drivers.Capabilities;
@@ -129,8 +128,8 @@ public sealed class VolumeDataTests : IAsyncLifetime, IDisposable
         Assert.Equal("restored", await CatAsync(Db2, "$DATA/db"));
 
         await Driver.DownAsync(new Progress<string>(), None);
-        Assert.Equal("", await DockerAsync("volume", "ls", "-q", "--filter", $"label=com.drillrunner.env={_environment.Name}"));
-        Assert.Equal("", await DockerAsync("ps", "-aq", "--filter", $"label=com.drillrunner.env={_environment.Name}"));
+        Assert.Equal("", await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label=com.drillrunner.env={_environment.Name}"));
+        Assert.Equal("", await DockerCli.RunAsync("ps", "-aq", "--filter", $"label=com.drillrunner.env={_environment.Name}"));
     }
 
     [DockerFact]
@@ -177,7 +176,7 @@ public sealed class VolumeDataTests : IAsyncLifetime, IDisposable
         Assert.True(slow.TimedOut, slow.Summary);
         Assert.InRange(slow.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
         Assert.Contains("/no/such/program", missing.Message, StringComparison.Ordinal);
-        Assert.Equal("", await DockerAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={Db1}"));
+        Assert.Equal("", await DockerCli.RunAsync("ps", "-aq", "--filter", $"label=com.drillrunner.helper-of={Db1}"));
         Assert.Equal(InstanceState.Exited, (await Driver.GetInstanceAsync(Db1, None)).State);
     }
 
@@ -200,19 +199,5 @@ public sealed class VolumeDataTests : IAsyncLifetime, IDisposable
         var result = await Driver.Require<IInstanceExec>().ExecAsync(instance, new ExecRequest(["/bin/sh", "-c", script]), None);
         Assert.True(result.Succeeded, $"{script}: {result.Summary} {result.StandardError}");
         return result.StandardOutput.Trim();
-    }
-
-    private static async Task<string> DockerAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("docker") { RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return text.Trim();
     }
 }
