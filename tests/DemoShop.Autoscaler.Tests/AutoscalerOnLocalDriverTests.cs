@@ -28,13 +28,14 @@ public sealed class AutoscalerOnLocalDriverTests
         var instances = await bed.Driver.ListInstancesAsync("app", CancellationToken.None);
         Assert.Equal(3, instances.Count);
         Assert.All(instances, i => Assert.Equal(InstanceHealth.Healthy, i.Health));
-        var status = await bed.StatusAsync();
-        Assert.Contains("scaled 1 -> 3", status.GetProperty("events")[0].GetString(), StringComparison.Ordinal);
+        var events = await bed.EventsAsync(count: 1, limit: TimeSpan.FromSeconds(10));
+        Assert.Contains("scaled 1 -> 3", events[0].GetString(), StringComparison.Ordinal);
 
         // No load: after the 3 s cool-down the autoscaler goes back to its minimum, through the supervisor.
         var left = await bed.QuietAsync(until: count => count == 1, limit: TimeSpan.FromSeconds(30));
         Assert.Equal(1, left);
-        Assert.Contains("scaled 3 -> 1", (await bed.StatusAsync()).GetProperty("events")[1].GetString(), StringComparison.Ordinal);
+        events = await bed.EventsAsync(count: 2, limit: TimeSpan.FromSeconds(10));
+        Assert.Contains("scaled 3 -> 1", events[1].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,6 +192,26 @@ public sealed class AutoscalerOnLocalDriverTests
             }
 
             return count;
+        }
+
+        /// <summary>
+        /// The autoscaler's events once it has recorded <paramref name="count"/> (or the limit passes): it records a
+        /// scaling after the supervisor's call returns, which can be after the driver already lists the new count.
+        /// </summary>
+        public async Task<JsonElement[]> EventsAsync(int count, TimeSpan limit)
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            while (true)
+            {
+                var events = (await StatusAsync()).GetProperty("events").EnumerateArray().ToArray();
+                if (events.Length >= count || TimeProvider.System.GetElapsedTime(started) >= limit)
+                {
+                    Assert.True(events.Length >= count, $"the autoscaler recorded {events.Length} events, not {count}");
+                    return events;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+            }
         }
 
         public async Task<JsonElement> StatusAsync() =>
