@@ -53,7 +53,7 @@ public sealed class RunAsUserTests
         });
         await bed.UpAsync();
         var id = (await bed.Driver.ListInstancesAsync("db", CancellationToken.None)).Single().Id;
-        var processes = await WaitForProcessesAsync(bed, id, 3);
+        var processes = await WaitForProcessesAsync(bed, id, "sleep 600", "sleep 601", "sleep 602");
         var daemon = processes.Single(p => p.CommandLine == "sleep 601");
         Assert.NotEqual(processes.Single(p => p.CommandLine == "sleep 600").ProcessId, SessionOf(daemon.ProcessId));
 
@@ -72,12 +72,17 @@ public sealed class RunAsUserTests
         await DriverWaitsFor(() => !Directory.Exists($"/proc/{daemon.ProcessId}"));
     }
 
-    private static async Task<IReadOnlyList<InstanceProcess>> WaitForProcessesAsync(LocalTestBed bed, string id, int count)
+    /// <summary>
+    /// Waits until the instance has a process with each command line: counting processes is not enough, since a
+    /// forked shell shows its parent's command line until it execs (setsid even forks once more).
+    /// </summary>
+    private static async Task<IReadOnlyList<InstanceProcess>> WaitForProcessesAsync(LocalTestBed bed, string id, params string[] commandLines)
     {
+        IReadOnlyList<InstanceProcess> processes = [];
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var processes = await bed.Driver.ListProcessesAsync(id, CancellationToken.None);
-            if (processes.Count >= count)
+            processes = await bed.Driver.ListProcessesAsync(id, CancellationToken.None);
+            if (commandLines.All(c => processes.Count(p => p.CommandLine == c) == 1))
             {
                 return processes;
             }
@@ -85,7 +90,7 @@ public sealed class RunAsUserTests
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
 
-        throw new TimeoutException($"{id} never had {count} processes");
+        throw new TimeoutException($"{id} never had one process each of {string.Join(", ", commandLines)}; it had {string.Join(", ", processes.Select(p => p.CommandLine))}");
     }
 
     private static async Task<IReadOnlyList<InstanceProcess>> WaitForStoppedAsync(LocalTestBed bed, string id, int processId, bool stopped)
