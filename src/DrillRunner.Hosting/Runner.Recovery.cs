@@ -13,6 +13,9 @@ namespace DrillRunner.Hosting;
 /// </summary>
 public sealed partial class Runner
 {
+    /// <summary>How long a give-up waits for a recovery attempt holding the environment's lock.</summary>
+    public static readonly TimeSpan GiveUpLockWait = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// Recovers every run left running or restore-failed, whatever the environment (oldest first); with
     /// <paramref name="due"/> only those it accepts. Returns how many runs were restored or retried.
@@ -101,8 +104,29 @@ public sealed partial class Runner
         }
 
         var run = await Journal.GetRunAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"no run with id '{runId}'");
-        await using var held = await Lock.AcquireAsync(run.Environment, "give-up-of-" + run.Id, cancellationToken);
+        await using var held = await AcquireForGiveUpAsync(run, cancellationToken);
         var current = await Journal.GetRunAsync(run.Id, cancellationToken) ?? run;
         return await new CrashRecovery(Journal, Catalog, Time).GiveUpAsync(current, who, reason.Trim(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The environment's lock for a give-up. A failed restore is retried by sweeps and watchdogs, which hold the lock
+    /// while they try: the human's decision waits for that attempt (up to <see cref="GiveUpLockWait"/>) instead of
+    /// being refused because a retry happened to be running; still busy after that, it is refused with the holder.
+    /// </summary>
+    private async Task<IAsyncDisposable> AcquireForGiveUpAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var started = Time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return await Lock.AcquireAsync(run.Environment, "give-up-of-" + run.Id, cancellationToken);
+            }
+            catch (EnvironmentBusyException) when (Time.GetElapsedTime(started) < GiveUpLockWait)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), Time, cancellationToken);
+            }
+        }
     }
 }

@@ -29,6 +29,9 @@ public sealed record Measurement(string Name, double Value, MeasurementUnit Unit
 
     public static Measurement Factor(string name, double factor) => new(name, factor, MeasurementUnit.Factor);
 
-    /// <summary>The value as a duration; only meaningful for <see cref="MeasurementUnit.Seconds"/>.</summary>
-    public TimeSpan AsDuration() => TimeSpan.FromSeconds(Value);
+    /// <summary>
+    /// The value as a duration, to the nearest tick; only meaningful for <see cref="MeasurementUnit.Seconds"/>.
+    /// (<see cref="TimeSpan.FromSeconds(double)"/> truncates: 991005 ticks stored as 0.0991005 s came back as 991004.)
+    /// </summary>
+    public TimeSpan AsDuration() => TimeSpan.FromTicks(checked((long)Math.Round(Value * TimeSpan.TicksPerSecond)));
 }

@@ -115,6 +115,28 @@ public sealed partial class SweeperTests
         Assert.Contains(audit, e => e.GetProperty("action").GetString() == "give-up" && e.GetProperty("detail").GetString() == "instance replaced by hand");
     }
 
+    [Fact]
+    public async Task A_give_up_waits_for_a_retry_holding_the_lock_instead_of_being_refused()
+    {
+        await using var server = await ServerHarness.StartAsync(new Dictionary<string, string> { ["quick"] = TestDrills.Kill("quick") }, FastSweeps);
+        var driver = (Testing.Fakes.FakeDriver)server.Drivers.Create(server.App.Services.GetRequiredService<Runner>().LoadEnvironment(Path.Combine(server.DrillsDirectory, "environments", "fake-shop.yaml")), TimeProvider.System);
+        driver.FailOn("start");
+        var runId = await server.TriggerAsync("quick");
+        Assert.Equal("restore-failed", (await server.WaitAsync(runId, seconds: 60)).GetProperty("run").GetProperty("status").GetString());
+        using var admin = server.Client(ServerHarness.AdminKey);
+
+        // A retry of the restore (here: another process) holds the environment's lock when the admin gives up.
+        var held = await new FileEnvironmentLock(Path.Combine(server.Folder.Path, "state", "locks")).AcquireAsync("fake-shop", "recovery-of-" + runId, default);
+        var giveUp = admin.PostAsJsonAsync($"/api/runs/{runId}/give-up", new { reason = "instance replaced by hand" });
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TimeProvider.System);
+        Assert.False(giveUp.IsCompleted, "the give-up answered while the lock was held");
+        await held.DisposeAsync();
+
+        using var answer = await giveUp;
+        Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
+        Assert.Equal("given-up", (await server.GetRunAsync(runId)).GetProperty("run").GetProperty("status").GetString());
+    }
+
     private static async Task LeftRunningAsync(Runner runner, string runId, string killed, ServerHarness server)
     {
         var at = TimeProvider.System.GetUtcNow();
