@@ -5,8 +5,12 @@ namespace DrillRunner.Docker.Containers;
 
 /// <summary>
 /// Finishes a recreate that a dead runner left halfway. If only the set-aside (old) container exists, it is
-/// renamed back and started: the instance is as it was. If the new container exists too, the old one is
-/// removed: the new one carries the instance from here on (and an undo resets its settings).
+/// renamed back and started: the instance is as it was. If the new container exists but was never started (the
+/// runner died between its create, the copy of its files and its start), the recreate did not happen: the new one is
+/// removed and the old one renamed back and started, as above. (Keeping it left an instance nobody starts: the undo
+/// recreated it "as it was", not running, and waited for it to become healthy until the restore failed.) If the new
+/// container has started, the old one is removed: the new one carries the instance from here on (and an undo resets
+/// its settings).
 /// </summary>
 internal static class SetAsideHealer
 {
@@ -20,6 +24,12 @@ internal static class SetAsideHealer
         }
 
         var current = await Inspect(engine, name, cancellationToken).ConfigureAwait(false);
+        if (current is { State.Status: "created" })
+        {
+            await engine.CallAsync("remove unstarted " + name, (c, ct) => c.Containers.RemoveContainerAsync(current.ID, new ContainerRemoveParameters { Force = true }, ct), cancellationToken).ConfigureAwait(false);
+            current = null;
+        }
+
         if (current is null)
         {
             await engine.CallAsync("rename back " + setAsideName, (c, ct) => c.Containers.RenameContainerAsync(setAside.ID, new ContainerRenameParameters { NewName = name }, ct), cancellationToken).ConfigureAwait(false);

@@ -77,6 +77,36 @@ public sealed class ReconfigureTests(DemoShopImage image)
     }
 
     [DockerFact]
+    public async Task A_recreate_left_between_create_and_start_is_rolled_back_and_the_next_reconfigure_starts_the_instance()
+    {
+        var env = DemoShopEnvironment.Create(image.Reference);
+        await using (env)
+        {
+            await env.UpAsync();
+            var id = env.InstanceId(1);
+            var before = await env.InspectAsync(1);
+
+            // What a runner killed mid-recreate leaves: the old container set aside and stopped, the new one created
+            // under the instance's name but never started.
+            await DockerCli.RunAsync("rename", id, id + DockerLabels.SetAsideSuffix);
+            await DockerCli.RunAsync("stop", "-t", "2", before.ID);
+            var labels = before.Config.Labels.SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" });
+            var unstarted = await DockerCli.RunAsync(["create", "--name", id, "--network", "none", .. labels, image.Reference]);
+            Assert.False(string.IsNullOrEmpty(unstarted));
+
+            // The undo of the misconfigure, as crash recovery runs it.
+            await env.Driver.Require<IInstanceReconfiguration>().ReconfigureAsync(id, new Dictionary<string, string?> { ["Shop__PoolSize"] = "2" }, CancellationToken.None);
+
+            await ((DockerEnvironmentDriver)env.Driver).Waiter.WaitUntilReadyAsync(id, TimeSpan.FromSeconds(30), CancellationToken.None);
+            var after = await env.InspectAsync(1);
+            Assert.Contains("Shop__PoolSize=2", after.Config.Env);
+            Assert.Equal(before.Config.Labels, after.Config.Labels);
+            Assert.Equal("", await DockerCli.RunAsync("ps", "-aq", "--filter", "id=" + unstarted));
+            Assert.Equal(["/" + id], (await env.LabelledContainersAsync()).SelectMany(c => c.Names));
+        }
+    }
+
+    [DockerFact]
     public async Task A_failed_reconfigure_puts_the_original_container_back_running()
     {
         var env = DemoShopEnvironment.Create(image.Reference);
