@@ -61,10 +61,7 @@ public sealed partial class SweeperTests
     public async Task A_failed_restore_keeps_the_fault_metric_up_and_is_retried_by_the_sweep_until_it_succeeds()
     {
         await using var server = await ServerHarness.StartAsync(new Dictionary<string, string> { ["quick"] = TestDrills.Kill("quick") }, FastSweeps);
-        var driver = server.Drivers.Create(server.App.Services.GetRequiredService<Runner>().LoadEnvironment(Path.Combine(server.DrillsDirectory, "environments", "fake-shop.yaml")), TimeProvider.System);
-        ((Testing.Fakes.FakeDriver)driver).FailOn("start");
-        var runId = await server.TriggerAsync("quick");
-        Assert.Equal("restore-failed", (await server.WaitAsync(runId, seconds: 60)).GetProperty("run").GetProperty("status").GetString());
+        var (driver, runId) = await RestoreFailedRunAsync(server);
 
         var metrics = await MetricsAsync(server);
         Assert.Equal("1", ActiveFaults().Match(metrics).Groups[1].Value);
@@ -73,7 +70,7 @@ public sealed partial class SweeperTests
         var laterAge = double.Parse(OldestFault().Match(await MetricsAsync(server)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(laterAge >= firstAge + 1.5, $"the oldest fault's age must keep growing while its undo is outstanding ({firstAge} then {laterAge})");
 
-        ((Testing.Fakes.FakeDriver)driver).Heal();
+        driver.Heal();
         var healed = await server.WaitAsync(runId, v => v.GetProperty("run").GetProperty("status").GetString() == "interrupted", seconds: 30);
         Assert.Equal("interrupted", healed.GetProperty("run").GetProperty("status").GetString());
         Assert.All((await driver.ListInstancesAsync("app", default)), i => Assert.Equal(InstanceState.Running, i.State));
@@ -84,10 +81,7 @@ public sealed partial class SweeperTests
     public async Task An_admin_gives_up_a_failed_restore_with_a_reason_and_the_sweep_stops_retrying_it()
     {
         await using var server = await ServerHarness.StartAsync(new Dictionary<string, string> { ["quick"] = TestDrills.Kill("quick") }, FastSweeps);
-        var driver = (Testing.Fakes.FakeDriver)server.Drivers.Create(server.App.Services.GetRequiredService<Runner>().LoadEnvironment(Path.Combine(server.DrillsDirectory, "environments", "fake-shop.yaml")), TimeProvider.System);
-        driver.FailOn("start");
-        var runId = await server.TriggerAsync("quick");
-        Assert.Equal("restore-failed", (await server.WaitAsync(runId, seconds: 60)).GetProperty("run").GetProperty("status").GetString());
+        var (driver, runId) = await RestoreFailedRunAsync(server);
         using var admin = server.Client(ServerHarness.AdminKey);
         using var operatorClient = server.Client(ServerHarness.OperatorKey);
 
@@ -119,10 +113,7 @@ public sealed partial class SweeperTests
     public async Task A_give_up_waits_for_a_retry_holding_the_lock_instead_of_being_refused()
     {
         await using var server = await ServerHarness.StartAsync(new Dictionary<string, string> { ["quick"] = TestDrills.Kill("quick") }, FastSweeps);
-        var driver = (Testing.Fakes.FakeDriver)server.Drivers.Create(server.App.Services.GetRequiredService<Runner>().LoadEnvironment(Path.Combine(server.DrillsDirectory, "environments", "fake-shop.yaml")), TimeProvider.System);
-        driver.FailOn("start");
-        var runId = await server.TriggerAsync("quick");
-        Assert.Equal("restore-failed", (await server.WaitAsync(runId, seconds: 60)).GetProperty("run").GetProperty("status").GetString());
+        var (_, runId) = await RestoreFailedRunAsync(server);
         using var admin = server.Client(ServerHarness.AdminKey);
 
         // A retry of the restore (here: another process) holds the environment's lock when the admin gives up.
@@ -135,6 +126,16 @@ public sealed partial class SweeperTests
         using var answer = await giveUp;
         Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
         Assert.Equal("given-up", (await server.GetRunAsync(runId)).GetProperty("run").GetProperty("status").GetString());
+    }
+
+    /// <summary>A run of the quick drill whose restore failed: the fake driver refuses every start until healed.</summary>
+    private static async Task<(Testing.Fakes.FakeDriver Driver, string RunId)> RestoreFailedRunAsync(ServerHarness server)
+    {
+        var driver = (Testing.Fakes.FakeDriver)server.Drivers.Create(server.App.Services.GetRequiredService<Runner>().LoadEnvironment(Path.Combine(server.DrillsDirectory, "environments", "fake-shop.yaml")), TimeProvider.System);
+        driver.FailOn("start");
+        var runId = await server.TriggerAsync("quick");
+        Assert.Equal("restore-failed", (await server.WaitAsync(runId, seconds: 60)).GetProperty("run").GetProperty("status").GetString());
+        return (driver, runId);
     }
 
     private static async Task LeftRunningAsync(Runner runner, string runId, string killed, ServerHarness server)
